@@ -1,0 +1,51 @@
+import type { Evidence } from '../types.js';
+
+const MAX_SNIPPET = 200;
+
+/** The trimmed text of one line, cut to a length a report can show. */
+export function snippetOf(line: string | undefined): string {
+  const trimmed = (line ?? '').trim();
+  return trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 1)}…` : trimmed;
+}
+
+/**
+ * A file's lines, with lookups from character offsets to 1-based lines and evidence.
+ * Built once per file; every parser that reports offsets goes through it.
+ */
+export class LineIndex {
+  readonly lines: string[];
+  private readonly starts: number[];
+
+  constructor(
+    readonly path: string,
+    text: string,
+  ) {
+    this.lines = text.split('\n');
+    this.starts = new Array<number>(this.lines.length);
+    let offset = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      this.starts[i] = offset;
+      offset += this.lines[i]!.length + 1;
+    }
+  }
+
+  /** 1-based line of a character offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  evidence(line: number): Evidence {
+    return { path: this.path, line, snippet: snippetOf(this.lines[line - 1]) };
+  }
+
+  evidenceAtOffset(offset: number): Evidence {
+    return this.evidence(this.lineAt(offset));
+  }
+}
