@@ -1,0 +1,1 @@
+"""Support-QA RAG prototype: Chroma retrieval + an Ollama-served LLM behind FastAPI."""

@@ -1,0 +1,85 @@
+import type { Skipped, SourceFile, Workspace } from '../types.js';
+import { oneLine } from '../errors.js';
+import { configFormat, parseConfigDocuments } from './config/parse-config.js';
+import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
+import { extractDependencies, isManifest } from './manifests/extract-dependencies.js';
+import { parseRequirement } from './manifests/parse-requirement.js';
+import { readNotebook } from './notebook/read-notebook.js';
+import { extractPython } from './python/extract-python.js';
+import { withPythonTree } from './python/python-parser.js';
+import { LineIndex } from './evidence.js';
+import { scanSecrets } from './secrets/scan-secrets.js';
+import { createScriptExtractor, isScriptPath } from './typescript/extract-scripts.js';
+import type { Facts } from './types.js';
+
+export interface FactsResult {
+  facts: Facts;
+  /** Files that could not be parsed: reported, never fatal. */
+  skipped: Skipped[];
+}
+
+/**
+ * Workspace → facts: each file parsed once by the parser its kind calls for. A parser that throws
+ * on one file turns that file into a `parse-error` entry; the review goes on.
+ */
+export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
+  const facts: Facts = { files: workspace.files, python: [], scripts: [], dependencies: [], configs: [], dockerfiles: [], secrets: [], languages: {} };
+  const skipped: Skipped[] = [];
+  const byPath = new Map(workspace.files.map((file) => [file.path, file]));
+  const scripts = createScriptExtractor();
+  const count = (language: string, lines: number) => {
+    facts.languages[language] = (facts.languages[language] ?? 0) + lines;
+  };
+
+  for (const file of workspace.files) {
+    try {
+      await extractFile(file);
+    } catch (error) {
+      skipped.push({ path: file.path, reason: 'parse-error', detail: oneLine((error as Error).message ?? String(error), 200) });
+    }
+    facts.secrets.push(...scanSecrets(file));
+  }
+  return { facts, skipped };
+
+  async function extractFile(file: SourceFile): Promise<void> {
+    const { path } = file;
+    if (path.endsWith('.py') || path.endsWith('.pyi')) {
+      const index = new LineIndex(path, file.text);
+      const module = await withPythonTree(file.text, (tree) => extractPython(tree, path, 'python', (line) => index.evidence(line)));
+      facts.python.push(module);
+      count('python', module.linesOfCode);
+      if (path === 'setup.py' || path.endsWith('/setup.py')) facts.dependencies.push(...((await extractDependencies(file, (p) => byPath.get(p))) ?? []));
+      return;
+    }
+    if (path.endsWith('.ipynb')) {
+      const notebook = readNotebook(path, file.text);
+      for (const install of notebook.installs) {
+        for (const token of install.packages) {
+          const requirement = parseRequirement(token);
+          if (requirement) {
+            facts.dependencies.push({ ...requirement, ecosystem: 'pypi', group: 'main', manifest: path, evidence: notebook.evidenceAt(install.line) });
+          }
+        }
+      }
+      if (!notebook.isPython) return;
+      const module = await withPythonTree(notebook.python, (tree) => extractPython(tree, path, 'notebook', notebook.evidenceAt));
+      facts.python.push(module);
+      count('notebook', module.linesOfCode);
+      return;
+    }
+    if (isScriptPath(path)) {
+      const module = scripts.extract(file);
+      facts.scripts.push(module);
+      count(module.language, module.linesOfCode);
+      return;
+    }
+    if (isDockerfilePath(path)) {
+      facts.dockerfiles.push(extractDockerfile(file));
+      return;
+    }
+    if (isManifest(path)) {
+      facts.dependencies.push(...((await extractDependencies(file, (p) => byPath.get(p))) ?? []));
+    }
+    if (configFormat(path)) facts.configs.push(...parseConfigDocuments(file));
+  }
+}

@@ -1,0 +1,485 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Evidence } from '../../types.js';
+import type { Literal, PyCall, PyClass, PyFunction, PyModule, PyValue } from '../types.js';
+
+/** Evidence for a 1-based line of the parsed text (notebooks map it back to their cells). */
+export type EvidenceAt = (line: number) => Evidence;
+
+const MAX_DEPTH = 400;
+const MAX_TEXT = 160;
+const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const ENV_DEFAULT_CALLS = new Set(['os.getenv', 'os.environ.get']);
+
+interface Scope {
+  fn: PyFunction;
+  decorators: string[];
+}
+
+/**
+ * One syntax tree → the Python facts checks query. Two passes: the first binds imports and
+ * literal constants (so a call above a constant's definition still resolves), the second reads
+ * calls, definitions, strings and assignments in source order, tracking `x = Call()` bindings.
+ */
+export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], evidenceAt: EvidenceAt): PyModule {
+  const module: PyModule = {
+    path,
+    kind,
+    imports: [],
+    calls: [],
+    strings: [],
+    functions: [],
+    classes: [],
+    assignments: [],
+    linesOfCode: 0,
+    hasSyntaxErrors: tree.rootNode.hasError,
+  };
+  const aliases = new Map<string, string>();
+  const constants = new Map<string, Literal>();
+  const bindings = new Map<string, string>();
+  const line = (node: Node) => node.startPosition.row + 1;
+
+  // ------------------------------------------------------------------ resolution
+  const dotted = (node: Node | null): string | null => {
+    if (!node) return null;
+    switch (node.type) {
+      case 'identifier':
+        return node.text;
+      case 'attribute': {
+        const object = dotted(node.childForFieldName('object'));
+        const attribute = node.childForFieldName('attribute')?.text;
+        return object && attribute ? `${object}.${attribute}` : null;
+      }
+      case 'call': {
+        const fn = dotted(node.childForFieldName('function'));
+        return fn ? `${fn}()` : null;
+      }
+      default:
+        return null;
+    }
+  };
+
+  /** `tf.AutoModel` → `transformers.AutoModel`; `m.generate` → `<what m was bound to>.generate`. */
+  const resolve = (name: string): string => {
+    const paren = name.indexOf('(');
+    const head = paren >= 0 ? name.slice(0, paren) : name;
+    const tail = paren >= 0 ? name.slice(paren) : '';
+    const segments = head.split('.');
+    for (let i = segments.length; i >= 1; i--) {
+      const prefix = segments.slice(0, i).join('.');
+      const bound = bindings.get(prefix) ?? (i === 1 ? aliases.get(prefix) : undefined);
+      if (bound) return [bound, ...segments.slice(i)].join('.') + tail;
+    }
+    return name;
+  };
+
+  const resolveCallee = (fnNode: Node | null): string | null => {
+    const name = dotted(fnNode);
+    if (!name) return null;
+    // Resolve the innermost call receivers first: `AutoModel.from_pretrained(...).to` keeps its chain.
+    return name.replace(/^[^(]*/, (head) => resolve(head));
+  };
+
+  const valueOf = (node: Node, depth = 0): PyValue => {
+    const text = cut(node.text);
+    if (node.type !== 'identifier') {
+      const literal = literalOf(node, depth);
+      if (literal !== undefined) return { text, kind: literalKind(node), literal };
+    } else {
+      const value: PyValue = { text, kind: 'name', resolved: resolve(node.text) };
+      if (constants.has(node.text)) value.literal = constants.get(node.text)!;
+      return value;
+    }
+    if (node.type === 'attribute') return { text, kind: 'name', resolved: resolve(dotted(node) ?? node.text) };
+    if (node.type === 'call') {
+      const value: PyValue = { text, kind: 'call', resolved: resolveCallee(node.childForFieldName('function')) ?? text };
+      const envDefault = envDefaultOf(node, value.resolved!);
+      if (envDefault !== undefined) value.literal = envDefault;
+      return value;
+    }
+    return { text, kind: 'other' };
+  };
+
+  const literalOf = (node: Node, depth: number): Literal | undefined => {
+    if (depth > 20) return undefined;
+    switch (node.type) {
+      case 'string':
+        return node.namedChildren.some((c) => c?.type === 'interpolation') ? undefined : stringValue(node);
+      case 'concatenated_string': {
+        const parts = node.namedChildren.map((c) => (c ? literalOf(c, depth + 1) : undefined));
+        return parts.every((p) => typeof p === 'string') ? (parts as string[]).join('') : undefined;
+      }
+      case 'integer':
+      case 'float': {
+        const n = Number(node.text.replace(/_/g, ''));
+        return Number.isFinite(n) ? n : undefined;
+      }
+      case 'unary_operator': {
+        const operand = node.childForFieldName('argument');
+        const op = node.childForFieldName('operator')?.text ?? node.text[0];
+        const inner = operand ? literalOf(operand, depth + 1) : undefined;
+        return typeof inner === 'number' && op === '-' ? -inner : undefined;
+      }
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'none':
+        return null;
+      case 'list':
+      case 'tuple':
+      case 'set': {
+        const items = node.namedChildren.map((c) => (c ? literalOf(c, depth + 1) : undefined));
+        return items.every((i) => i !== undefined) ? (items as Literal[]) : undefined;
+      }
+      case 'dictionary': {
+        const out: Record<string, Literal> = {};
+        for (const pair of node.namedChildren) {
+          if (pair?.type !== 'pair') return undefined;
+          const key = pair.childForFieldName('key');
+          const value = pair.childForFieldName('value');
+          const k = key ? literalOf(key, depth + 1) : undefined;
+          const v = value ? literalOf(value, depth + 1) : undefined;
+          if ((typeof k !== 'string' && typeof k !== 'number') || v === undefined) return undefined;
+          out[String(k)] = v;
+        }
+        return out;
+      }
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren[0];
+        return inner ? literalOf(inner, depth + 1) : undefined;
+      }
+      case 'identifier':
+        return constants.get(node.text);
+      default:
+        return undefined;
+    }
+  };
+
+  /** `os.getenv("MODEL", "llama3")` stands for its default when nothing else is known. */
+  const envDefaultOf = (call: Node, callee: string): Literal | undefined => {
+    if (!ENV_DEFAULT_CALLS.has(callee)) return undefined;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const fallback = args[1];
+    if (fallback && fallback.type !== 'keyword_argument') return literalOf(fallback, 0);
+    const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'default');
+    const value = kw?.childForFieldName('value');
+    return value ? literalOf(value, 0) : undefined;
+  };
+
+  // ------------------------------------------------------------------ pass 1: imports and constants
+  const bindImports = (node: Node) => {
+    if (node.type === 'import_statement') {
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        if (child.type === 'dotted_name') {
+          const head = child.text.split('.')[0]!;
+          aliases.set(head, head);
+          module.imports.push({ module: child.text, name: null, alias: head, evidence: evidenceAt(line(node)) });
+        } else if (child.type === 'aliased_import') {
+          const name = child.childForFieldName('name')?.text;
+          const alias = child.childForFieldName('alias')?.text;
+          if (name && alias) {
+            aliases.set(alias, name);
+            module.imports.push({ module: name, name: null, alias, evidence: evidenceAt(line(node)) });
+          }
+        }
+      }
+    } else if (node.type === 'import_from_statement') {
+      const from = node.childForFieldName('module_name')?.text.replace(/\s+/g, '');
+      if (!from) return;
+      const wildcard = node.namedChildren.some((c) => c?.type === 'wildcard_import');
+      if (wildcard) module.imports.push({ module: from, name: '*', alias: '*', evidence: evidenceAt(line(node)) });
+      for (const child of node.childrenForFieldName('name')) {
+        if (!child) continue;
+        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+        const alias = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+        if (!name || !alias) continue;
+        aliases.set(alias, from.endsWith('.') ? `${from}${name}` : `${from}.${name}`);
+        module.imports.push({ module: from, name, alias, evidence: evidenceAt(line(node)) });
+      }
+    } else if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type === 'identifier' && right && !constants.has(left.text)) {
+        const literal = literalOf(right, 0);
+        if (literal !== undefined) constants.set(left.text, literal);
+      }
+    }
+  };
+
+  // ------------------------------------------------------------------ pass 2: everything else
+  const scopes: Scope[] = [];
+  const classNames: string[] = [];
+  let loopDepth = 0;
+
+  const decoratorsOf = (node: Node): string[] =>
+    node.parent?.type === 'decorated_definition'
+      ? node.parent.namedChildren
+          .filter((c): c is Node => c?.type === 'decorator')
+          .map((d) => {
+            const expr = d.namedChildren[0];
+            if (!expr) return d.text;
+            const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+            return resolveCallee(target) ?? cut(expr.text);
+          })
+      : [];
+
+  const addAssertion = () => {
+    const scope = scopes[scopes.length - 1];
+    if (scope) scope.fn.assertions++;
+  };
+
+  const visitFunction = (node: Node, depth: number) => {
+    const name = node.childForFieldName('name')?.text ?? '<anonymous>';
+    const className = classNames.length && scopes.length === 0 ? classNames[classNames.length - 1]! : null;
+    const parent = scopes[scopes.length - 1]?.fn.qualname ?? (className ?? null);
+    const params = (node.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null);
+    const paramNames = params.map((p) => paramName(p)).filter((n): n is string => n !== null);
+    const body = node.childForFieldName('body');
+    const first = body?.namedChildren[0];
+    const decorators = decoratorsOf(node);
+    const fn: PyFunction = {
+      name,
+      qualname: parent ? `${parent}.${name}` : name,
+      className,
+      decorators,
+      params: paramNames,
+      annotatedParams: params.filter((p) => p.type.startsWith('typed') && !['self', 'cls'].includes(paramName(p) ?? '')).length,
+      hasReturnAnnotation: node.childForFieldName('return_type') !== null,
+      hasDocstring: first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string',
+      isAsync: node.children[0]?.type === 'async',
+      line: line(node),
+      endLine: node.endPosition.row + 1,
+      evidence: evidenceAt(line(node)),
+      assertions: 0,
+    };
+    module.functions.push(fn);
+    scopes.push({ fn, decorators });
+    const savedLoop = loopDepth;
+    loopDepth = 0;
+    for (const p of params) visit(p, depth + 1);
+    if (body) visit(body, depth + 1);
+    loopDepth = savedLoop;
+    scopes.pop();
+  };
+
+  const visitClass = (node: Node, depth: number) => {
+    const name = node.childForFieldName('name')?.text ?? '<anonymous>';
+    const bases = (node.childForFieldName('superclasses')?.namedChildren ?? [])
+      .filter((b): b is Node => b !== null && b.type !== 'keyword_argument')
+      .map((b) => resolveCallee(b) ?? cut(b.text));
+    const cls: PyClass = {
+      name,
+      bases,
+      decorators: decoratorsOf(node),
+      line: line(node),
+      endLine: node.endPosition.row + 1,
+      evidence: evidenceAt(line(node)),
+    };
+    module.classes.push(cls);
+    classNames.push(scopes.length ? `${scopes[scopes.length - 1]!.fn.qualname}.${name}` : name);
+    const body = node.childForFieldName('body');
+    const saved = scopes.splice(0);
+    if (body) visit(body, depth + 1);
+    scopes.push(...saved);
+    classNames.pop();
+  };
+
+  const visitCall = (node: Node) => {
+    const fnNode = node.childForFieldName('function');
+    const callee = resolveCallee(fnNode);
+    if (!fnNode || !callee) return;
+    const args: PyValue[] = [];
+    const kwargs: Record<string, PyValue> = {};
+    const argList = node.childForFieldName('arguments');
+    if (argList?.type === 'argument_list') {
+      for (const arg of argList.namedChildren) {
+        if (!arg || arg.type === 'comment') continue;
+        if (arg.type === 'keyword_argument') {
+          const key = arg.childForFieldName('name')?.text;
+          const value = arg.childForFieldName('value');
+          if (key && value) kwargs[key] = valueOf(value);
+        } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') {
+          args.push(valueOf(arg));
+        }
+      }
+    }
+    const scope = scopes[scopes.length - 1];
+    const parent = node.parent;
+    const assignedTo =
+      parent?.type === 'assignment' && parent.childForFieldName('right')?.id === node.id
+        ? (parent.childForFieldName('left')?.text ?? null)
+        : null;
+    const name = callee.replace(/\(\)$/, '').split('.').pop() ?? callee;
+    const call: PyCall = {
+      callee,
+      raw: cut(fnNode.text),
+      name,
+      args,
+      kwargs,
+      evidence: evidenceAt(line(node)),
+      scope: scope?.fn.qualname ?? null,
+      scopeDecorators: scope?.decorators ?? [],
+      inLoop: loopDepth > 0,
+      assignedTo: assignedTo ? cut(assignedTo) : null,
+    };
+    module.calls.push(call);
+    if (/^assert/i.test(name) || name === 'raises') addAssertion();
+  };
+
+  const visitAssignment = (node: Node) => {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right) return;
+    const target = left.type === 'identifier' || left.type === 'attribute' ? left.text : null;
+    if (!target) return;
+    if (right.type === 'call') {
+      const callee = resolveCallee(right.childForFieldName('function'));
+      if (callee) bindings.set(target, `${callee}()`);
+    } else if (right.type === 'identifier' || right.type === 'attribute') {
+      const name = dotted(right);
+      if (name) bindings.set(target, resolve(name));
+    } else {
+      bindings.delete(target);
+    }
+    module.assignments.push({
+      target,
+      value: valueOf(right),
+      scope: scopes[scopes.length - 1]?.fn.qualname ?? (classNames[classNames.length - 1] ?? null),
+      evidence: evidenceAt(line(node)),
+    });
+  };
+
+  const visit = (node: Node, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    switch (node.type) {
+      case 'function_definition':
+        return visitFunction(node, depth);
+      case 'class_definition':
+        return visitClass(node, depth);
+      case 'call':
+        visitCall(node);
+        break;
+      case 'assignment':
+        // The right side is visited first: `x = f(x)` reads the old binding of `x`.
+        for (const child of node.namedChildren) if (child && child.id !== node.childForFieldName('left')?.id) visit(child, depth + 1);
+        visitAssignment(node);
+        return;
+      case 'assert_statement':
+        addAssertion();
+        break;
+      case 'string': {
+        const parent = node.parent;
+        const isDocstring = parent?.type === 'expression_statement' && parent.parent?.namedChildren[0]?.id === parent.id &&
+          ['block', 'module'].includes(parent.parent?.type ?? '');
+        const hasInterpolation = node.namedChildren.some((c) => c?.type === 'interpolation');
+        module.strings.push({
+          value: hasInterpolation ? rawStringBody(node) : stringValue(node),
+          isFString: hasInterpolation,
+          isDocstring,
+          evidence: evidenceAt(line(node)),
+        });
+        // Calls inside f-string interpolations still count.
+        for (const child of node.namedChildren) if (child?.type === 'interpolation') visit(child, depth + 1);
+        return;
+      }
+    }
+    const isLoop = LOOP_TYPES.has(node.type);
+    if (isLoop) loopDepth++;
+    for (const child of node.namedChildren) if (child) visit(child, depth + 1);
+    if (isLoop) loopDepth--;
+  };
+
+  walk(tree.rootNode, bindImports);
+  for (const child of tree.rootNode.namedChildren) if (child) visit(child, 1);
+  module.linesOfCode = countCodeLines(tree.rootNode.text);
+  return module;
+}
+
+/** Pre-order walk with an explicit stack: deep trees cannot overflow the JS stack. */
+function walk(root: Node, fn: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    fn(node);
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
+}
+
+function paramName(p: Node): string | null {
+  if (p.type === 'identifier') return p.text;
+  const name = p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier');
+  return name?.text ?? null;
+}
+
+function literalKind(node: Node): PyValue['kind'] {
+  switch (node.type) {
+    case 'string':
+    case 'concatenated_string':
+      return 'string';
+    case 'integer':
+    case 'float':
+    case 'unary_operator':
+      return 'number';
+    case 'true':
+    case 'false':
+      return 'bool';
+    case 'none':
+      return 'none';
+    case 'dictionary':
+      return 'dict';
+    case 'list':
+    case 'tuple':
+    case 'set':
+      return 'list';
+    default:
+      return 'other';
+  }
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', '\n': '' };
+
+/** The value of a string literal without interpolations (escapes decoded unless raw). */
+function stringValue(node: Node): string {
+  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
+  const raw = /r/i.test(start);
+  let out = '';
+  for (const child of node.namedChildren) {
+    if (child?.type === 'string_content') out += raw ? child.text : decodeEscapes(child.text);
+  }
+  return out;
+}
+
+function decodeEscapes(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[\s\S])/g, (whole, code: string) => {
+    if (code.length > 1) return String.fromCharCode(parseInt(code.slice(1), 16));
+    return ESCAPES[code] ?? whole;
+  });
+}
+
+/** An f-string's body as written, `{context}` slots kept. */
+function rawStringBody(node: Node): string {
+  const start = node.namedChildren.find((c) => c?.type === 'string_start');
+  const end = node.namedChildren.find((c) => c?.type === 'string_end');
+  const text = node.text;
+  return text.slice(start?.text.length ?? 0, text.length - (end?.text.length ?? 0));
+}
+
+function cut(text: string): string {
+  const flat = text.length > MAX_TEXT * 2 ? text.slice(0, MAX_TEXT * 2) : text;
+  const one = flat.replace(/\s*\n\s*/g, ' ');
+  return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 1)}…` : one;
+}
+
+function countCodeLines(text: string): number {
+  let count = 0;
+  for (const l of text.split('\n')) {
+    const t = l.trim();
+    if (t && !t.startsWith('#')) count++;
+  }
+  return count;
+}

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import type { Source } from '../source/parse-source.js';
+import type { Limits, SourceFile, Workspace } from '../types.js';
+import { buildInventory, type Entry } from './build-inventory.js';
+import { decodeText } from './decode-text.js';
+import { cloneRemote } from './git/clone-remote.js';
+import { openGitRepo, type GitRepo } from './git/git-repo.js';
+import { readRegularFile, walkFolder } from './walk-folder.js';
+
+export interface LoadOptions {
+  limits: Limits;
+  /** Review only files changed since this ref (a take-home against its template). */
+  base?: string;
+  /** Tests only: clone from a loopback server instead of the rebuilt https URL. */
+  transport?: { cloneUrl: string; allowHttp: true };
+}
+
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  /** Removes every temporary file; safe to call twice. */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Source → workspace. Git sources are read from the object database (no checkout, so a committed
+ * symlink can never point the reader outside the tree); folders are walked with `lstat`.
+ */
+export async function loadWorkspace(source: Source, options: LoadOptions): Promise<LoadedWorkspace> {
+  if (source.kind === 'remote') {
+    const clone = await cloneRemote(source, {
+      limits: options.limits,
+      fullHistory: options.base !== undefined,
+      ...(options.transport ? { transport: options.transport } : {}),
+    });
+    try {
+      const workspace = await readGitWorkspace(clone.repo, source.display, options);
+      return { workspace, cleanup: clone.cleanup };
+    } catch (error) {
+      await clone.cleanup();
+      throw error;
+    }
+  }
+  const repo = await openGitRepo(source.path, { timeoutMs: options.limits.cloneTimeoutMs });
+  const workspace = repo
+    ? await readGitWorkspace(repo, source.display, options)
+    : await readFolderWorkspace(source.path, source.display, options);
+  return { workspace, cleanup: async () => {} };
+}
+
+async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOptions): Promise<Workspace> {
+  const commit = await repo.resolveCommit('HEAD');
+  const base = options.base === undefined ? null : await repo.resolveCommit(options.base);
+  const tree = await repo.listTree(commit);
+  const changed = base ? await repo.changedPaths(base, commit) : null;
+  const inScope = changed ? tree.filter((entry) => changed.has(entry.path)) : tree;
+  const sizes = await repo.blobSizes(inScope.filter((e) => e.type === 'blob' && e.mode !== '120000').map((e) => e.oid));
+  const entries: Entry[] = inScope.map((entry) => ({
+    path: entry.path,
+    kind: entry.mode === '120000' ? 'symlink' : entry.type === 'commit' ? 'submodule' : entry.type === 'blob' ? 'file' : 'other',
+    size: entry.type === 'blob' ? (sizes.get(entry.oid) ?? null) : 0,
+  }));
+  const inventory = buildInventory(entries, options.limits);
+  const oidByPath = new Map(inScope.map((entry) => [entry.path, entry.oid]));
+  const blobs = await repo.readBlobs(inventory.read.map((entry) => oidByPath.get(entry.path)!));
+  const workspace = emptyWorkspace(display, commit, options.base ?? null);
+  workspace.unchanged = tree.length - inScope.length;
+  workspace.skipped.push(...inventory.skipped);
+  workspace.limitsReached.push(...inventory.limitsReached);
+  for (const entry of inventory.read) {
+    const bytes = blobs.get(oidByPath.get(entry.path)!);
+    if (!bytes) workspace.skipped.push({ path: entry.path, reason: 'missing-blob', detail: 'not in the clone' });
+    else addFile(workspace, entry.path, bytes);
+  }
+  return workspace;
+}
+
+async function readFolderWorkspace(root: string, display: string, options: LoadOptions): Promise<Workspace> {
+  if (options.base !== undefined) throw new InputError(`--base needs a git repository, and ${display} is a plain folder`);
+  const listing = await walkFolder(root, options.limits.maxFiles * 4);
+  const inventory = buildInventory(listing.entries, options.limits);
+  const workspace = emptyWorkspace(display, null, null);
+  workspace.skipped.push(...listing.skipped, ...inventory.skipped);
+  workspace.limitsReached.push(...inventory.limitsReached);
+  if (listing.truncated) workspace.limitsReached.push(`stopped listing the folder after ${options.limits.maxFiles * 4} entries`);
+  for (const entry of inventory.read) {
+    const cap = entry.path.endsWith('.ipynb') ? options.limits.maxNotebookBytes : options.limits.maxFileBytes;
+    let bytes: Buffer | null;
+    try {
+      bytes = await readRegularFile(join(root, entry.path), cap);
+    } catch (error) {
+      workspace.skipped.push({ path: entry.path, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'read failed' });
+      continue;
+    }
+    if (!bytes) workspace.skipped.push({ path: entry.path, reason: 'unreadable', detail: 'changed while reading' });
+    else addFile(workspace, entry.path, bytes);
+  }
+  return workspace;
+}
+
+function emptyWorkspace(source: string, commit: string | null, base: string | null): Workspace {
+  return { source, commit, base, files: [], skipped: [], unchanged: 0, limitsReached: [] };
+}
+
+function addFile(workspace: Workspace, path: string, bytes: Buffer): void {
+  const text = decodeText(bytes);
+  if (text === null) workspace.skipped.push({ path, reason: 'binary', detail: 'binary content' });
+  else workspace.files.push({ path, text, bytes: bytes.length } satisfies SourceFile);
+}
