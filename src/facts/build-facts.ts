@@ -9,7 +9,8 @@ import { extractPython } from './python/extract-python.js';
 import { withPythonTree } from './python/python-parser.js';
 import { LineIndex } from './evidence.js';
 import { scanSecrets } from './secrets/scan-secrets.js';
-import { createScriptExtractor, isScriptPath } from './typescript/extract-scripts.js';
+import { createScriptExtractor } from './typescript/create-script-extractor.js';
+import { isScriptPath } from './typescript/is-script-path.js';
 import type { Facts } from './types.js';
 
 export interface FactsResult {

@@ -93,6 +93,13 @@ export interface PyAssignment {
   evidence: Evidence;
 }
 
+/** A `"key": value` pair of a dict literal whose key is a string (`json={"model": MODEL}`). */
+export interface PyPair {
+  key: string;
+  value: PyValue;
+  evidence: Evidence;
+}
+
 export interface PyModule {
   path: string;
   kind: 'python' | 'notebook';
@@ -102,6 +109,7 @@ export interface PyModule {
   functions: PyFunction[];
   classes: PyClass[];
   assignments: PyAssignment[];
+  pairs: PyPair[];
   /** Non-blank code lines. */
   linesOfCode: number;
   /** True when tree-sitter found syntax errors (the facts are still extracted). */

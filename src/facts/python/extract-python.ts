@@ -30,6 +30,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     functions: [],
     classes: [],
     assignments: [],
+    pairs: [],
     linesOfCode: 0,
     hasSyntaxErrors: tree.rootNode.hasError,
   };
@@ -368,6 +369,13 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       case 'assert_statement':
         addAssertion();
         break;
+      case 'pair': {
+        const key = node.childForFieldName('key');
+        const value = node.childForFieldName('value');
+        const keyText = key ? literalOf(key, 0) : undefined;
+        if (typeof keyText === 'string' && value) module.pairs.push({ key: keyText, value: valueOf(value), evidence: evidenceAt(line(node)) });
+        break;
+      }
       case 'string': {
         const parent = node.parent;
         const isDocstring = parent?.type === 'expression_statement' && parent.parent?.namedChildren[0]?.id === parent.id &&

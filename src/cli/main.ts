@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError, oneLine } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { writeOutput } from '../publish/write-output.js';
+import { permalinkBase } from '../render/permalink-base.js';
+import { renderJson } from '../render/render-json.js';
+import { renderMarkdown } from '../render/render-markdown.js';
+import { review, type ReviewOptions } from '../review.js';
+import { parseSource } from '../source/parse-source.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+}
+
+export const USAGE = `Usage: candidate-review review <path | https git URL> [options]
+
+Statically reviews a take-home submission (never runs its code) and prints the report.
+
+Options:
+  --format markdown|json   report format (default: markdown)
+  --out FILE               write the report to FILE instead of stdout
+  --base REF               review only files changed since REF (a take-home against its template)
+  --allow-host HOST        also accept git URLs on HOST (repeatable; github.com is always allowed)
+  -h, --help               show this help
+  -v, --version            print the version
+`;
+
+/** Exit codes: 0 report written, 1 internal error, 2 bad input (one line on stderr). */
+export async function main(argv: readonly string[], io: CliIo, options: Pick<ReviewOptions, 'transport' | 'limits'> = {}): Promise<number> {
+  const fail = (message: string, code: number) => {
+    io.stderr.write(`candidate-review: ${oneLine(message)}\n`);
+    return code;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'markdown' },
+        out: { type: 'string' },
+        base: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true, default: [] },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message.split('\n')[0]} (see --help)`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const [command, target, ...extra] = positionals;
+  if (command !== 'review') return fail(command ? `unknown command "${command.slice(0, 40)}" (see --help)` : 'missing command (see --help)', 2);
+  if (!target) return fail('missing the folder or git URL to review (see --help)', 2);
+  if (extra.length) return fail(`unexpected argument "${extra[0]!.slice(0, 40)}" (see --help)`, 2);
+  if (values.format !== 'markdown' && values.format !== 'json') return fail(`unknown format "${values.format.slice(0, 20)}": use markdown or json`, 2);
+
+  try {
+    const source = parseSource(target, { cwd: io.cwd, allowedHosts: ['github.com', ...values['allow-host']] });
+    const report = await review(source, {
+      ...options,
+      ...(values.base !== undefined && { base: values.base }),
+      progress: (line) => io.stderr.write(`candidate-review: ${line}\n`),
+    });
+    const text = values.format === 'json' ? renderJson(report) : renderMarkdown(report, permalinkBase(source, report.target.commit));
+    await writeOutput(text, values.out, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) return fail(error.message, 2);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (values.out !== undefined && code && ['ENOENT', 'EACCES', 'EISDIR', 'EROFS'].includes(code)) return fail(`cannot write ${values.out}: ${code}`, 2);
+    return fail(`internal error: ${(error as Error).message ?? String(error)}`, 1);
+  }
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

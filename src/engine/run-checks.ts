@@ -1,0 +1,36 @@
+import { oneLine } from '../errors.js';
+import type { Check, CheckContext, CheckError, Finding, MessageData } from './types.js';
+
+/** Runs every check over the same facts. A check that throws becomes a recorded error. */
+export function runChecks(checks: readonly Check[], context: CheckContext): { findings: Finding[]; errors: CheckError[] } {
+  const findings: Finding[] = [];
+  const errors: CheckError[] = [];
+  for (const check of checks) {
+    const area = check.id.slice(0, check.id.indexOf('/'));
+    try {
+      for (const report of check.run(context)) {
+        const finding: Finding = {
+          check: check.id,
+          area,
+          kind: report.kind,
+          message: fill(check.messages[report.messageId] ?? report.messageId, report.data),
+          evidence: report.evidence,
+        };
+        const question = check.questions?.[report.messageId];
+        if (question) finding.question = fill(question, report.data);
+        findings.push(finding);
+      }
+    } catch (error) {
+      errors.push({ check: check.id, message: oneLine(error instanceof Error ? error.message : String(error), 200) });
+    }
+  }
+  return { findings, errors };
+}
+
+function fill(template: string, data: MessageData | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+    const value = data?.[key];
+    if (value === undefined) return whole;
+    return Array.isArray(value) ? value.join(', ') : String(value);
+  });
+}

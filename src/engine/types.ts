@@ -1,0 +1,51 @@
+import type { Facts } from '../facts/types.js';
+import type { Stack, TestCount } from '../stack/types.js';
+import type { EvidenceList } from '../types.js';
+
+export type FindingKind = 'strength' | 'concern' | 'info';
+
+/** A finding of the report: data only, always with evidence. */
+export interface Finding {
+  /** `area/kebab-name`, equal to the check's path under `checks/`. */
+  check: string;
+  area: string;
+  kind: FindingKind;
+  message: string;
+  evidence: EvidenceList;
+  /** An interview question about this very code, when the check has one. */
+  question?: string;
+}
+
+/** What a check reads: facts and the detected stack. Never files, config or scores. */
+export interface CheckContext {
+  facts: Facts;
+  stack: Stack;
+  tests: TestCount;
+}
+
+export type MessageData = Record<string, string | number | boolean | null | readonly string[]>;
+
+/** What a check yields; the engine turns it into a Finding with its message filled in. */
+export interface CheckReport<M extends string> {
+  kind: FindingKind;
+  messageId: M;
+  evidence: EvidenceList;
+  data?: MessageData;
+}
+
+export interface Check<M extends string = string> {
+  id: string;
+  /** One sentence: what the check reports. */
+  docs: string;
+  /** Message templates by id; `{{name}}` is filled from the report's data. */
+  messages: Record<M, string>;
+  /** Interview questions by message id. */
+  questions?: Partial<Record<M, string>>;
+  run(context: CheckContext): Iterable<CheckReport<M>>;
+}
+
+/** A check that threw: recorded in the report, never fatal. */
+export interface CheckError {
+  check: string;
+  message: string;
+}

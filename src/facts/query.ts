@@ -1,0 +1,91 @@
+import type { Evidence } from '../types.js';
+import type { Facts, PyCall, PyModule, PyValue, ScriptCall } from './types.js';
+
+/** An import in any language, as one dotted (Python) or specifier (npm) name. */
+export interface ImportedName {
+  /** `langchain_community.vectorstores.Chroma`, `chromadb`, `@langchain/openai`, `langchain/vectorstores/memory`. */
+  full: string;
+  /** The imported module or package specifier alone. */
+  module: string;
+  /** The imported name, if any (`Chroma`). */
+  name: string | null;
+  language: 'python' | 'script';
+  evidence: Evidence;
+}
+
+export function importedNames(facts: Facts): ImportedName[] {
+  const out: ImportedName[] = [];
+  for (const m of facts.python) {
+    for (const i of m.imports) {
+      if (i.module.startsWith('.')) continue;
+      const full = i.name && i.name !== '*' ? `${i.module}.${i.name}` : i.module;
+      out.push({ full, module: i.module, name: i.name, language: 'python', evidence: i.evidence });
+    }
+  }
+  for (const m of facts.scripts) {
+    for (const i of m.imports) {
+      if (i.module.startsWith('.') || i.module.startsWith('/') || i.module.startsWith('node:')) continue;
+      out.push({ full: i.module, module: i.module, name: i.name, language: 'script', evidence: i.evidence });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a dotted or specifier name falls under a pattern: the pattern itself, anything below it
+ * (`chromadb` covers `chromadb.config`; `@langchain/community` covers `@langchain/community/vectorstores/chroma`),
+ * or, for a pattern ending in `*`, anything starting with its prefix (`langchain_*`).
+ */
+export function nameMatches(name: string, pattern: string): boolean {
+  if (pattern.endsWith('*')) return name.startsWith(pattern.slice(0, -1));
+  if (name === pattern) return true;
+  if (!name.startsWith(pattern)) return false;
+  const next = name[pattern.length];
+  return next === '.' || next === '/';
+}
+
+/** A callee without call markers: `a.B().c` → `a.B.c`. */
+export function plainCallee(callee: string): string {
+  return callee.replace(/\(\)/g, '');
+}
+
+/**
+ * Whether a resolved callee is the named API: exactly, through a re-export (same package, same
+ * last name: `peft.tuners.lora.LoraConfig` is `peft.LoraConfig`), or any callee ending in the
+ * name for `*.name` patterns.
+ */
+export function calleeMatches(callee: string, pattern: string): boolean {
+  const plain = plainCallee(callee);
+  if (pattern.startsWith('*.')) return plain === pattern.slice(2) || plain.endsWith(pattern.slice(1));
+  if (plain === pattern) return true;
+  const [pkg] = pattern.split('.');
+  const last = pattern.slice(pattern.lastIndexOf('.') + 1);
+  return plain.startsWith(`${pkg}.`) && plain.endsWith(`.${last}`) && !pattern.includes('()');
+}
+
+export function pythonCalls(facts: Facts): PyCall[] {
+  return facts.python.flatMap((m) => m.calls);
+}
+
+export function pythonCallsTo(facts: Facts, patterns: readonly string[]): PyCall[] {
+  return pythonCalls(facts).filter((call) => patterns.some((p) => calleeMatches(call.callee, p)));
+}
+
+export function scriptCallsTo(facts: Facts, patterns: readonly string[]): ScriptCall[] {
+  return facts.scripts.flatMap((m) => m.calls).filter((call) => patterns.some((p) => calleeMatches(call.callee, p)));
+}
+
+/** A call's keyword argument or, when given, its positional argument at `position`. */
+export function argument(call: PyCall, keyword: string, position?: number): PyValue | undefined {
+  return call.kwargs[keyword] ?? (position === undefined ? undefined : call.args[position]);
+}
+
+/** Whether the module is a test file by pytest's naming rules, or sits in a tests folder. */
+export function isTestPath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /^test_.*\.py$/.test(name) || /_test\.py$/.test(name) || name === 'conftest.py' || /(^|\/)tests?\//.test(path);
+}
+
+export function moduleByPath(facts: Facts): Map<string, PyModule> {
+  return new Map(facts.python.map((m) => [m.path, m]));
+}

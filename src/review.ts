@@ -1,0 +1,43 @@
+import { checks as allChecks } from '../checks/index.js';
+import type { Check } from './engine/types.js';
+import { runChecks } from './engine/run-checks.js';
+import { buildFacts } from './facts/build-facts.js';
+import { buildReport, type Report } from './report/build-report.js';
+import type { Source } from './source/parse-source.js';
+import { detectStack } from './stack/detect-stack.js';
+import { DEFAULT_LIMITS, type Limits } from './types.js';
+import { loadWorkspace, type LoadOptions } from './workspace/load-workspace.js';
+
+export interface ReviewOptions {
+  limits?: Limits;
+  base?: string;
+  checks?: readonly Check[];
+  transport?: LoadOptions['transport'];
+  /** Progress lines (stderr in the CLI, the logger in the app). */
+  progress?: (line: string) => void;
+}
+
+/** source → workspace → facts → stack → checks → report. The temporary clone never outlives it. */
+export async function review(source: Source, options: ReviewOptions = {}): Promise<Report> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    options.progress?.(`${stage}…`);
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+  const { workspace, cleanup } = await timed('workspace', () =>
+    loadWorkspace(source, { limits: options.limits ?? DEFAULT_LIMITS, ...(options.base !== undefined && { base: options.base }), ...(options.transport && { transport: options.transport }) }),
+  );
+  try {
+    const { facts, skipped } = await timed('facts', () => buildFacts(workspace));
+    const { stack, tests } = await timed('stack', () => detectStack(facts));
+    const { findings, errors } = await timed('checks', () => runChecks(options.checks ?? allChecks, { facts, stack, tests }));
+    return buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, timings });
+  } finally {
+    await cleanup();
+  }
+}

@@ -1,0 +1,47 @@
+import type { Evidence } from '../types.js';
+import type { StackItem } from './types.js';
+
+/** Evidence kept per item: enough to click through, short enough to read. */
+export const MAX_EVIDENCE_PER_ITEM = 5;
+
+const byLocation = (a: Evidence, b: Evidence) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+
+/**
+ * Collects evidence per canonical id, de-duplicated by `path:line` and sorted by location, so
+ * every detector produces stable, bounded output.
+ */
+export class EvidenceMap {
+  private readonly items = new Map<string, Map<string, Evidence>>();
+
+  add(id: string, evidence: Evidence | undefined): void {
+    if (!evidence) return;
+    let bucket = this.items.get(id);
+    if (!bucket) this.items.set(id, (bucket = new Map()));
+    bucket.set(`${evidence.path}:${evidence.line}`, evidence);
+  }
+
+  has(id: string): boolean {
+    return this.items.has(id);
+  }
+
+  get(id: string): Evidence[] {
+    return sortedEvidence(this.items.get(id)?.values() ?? []);
+  }
+
+  ids(): string[] {
+    return [...this.items.keys()];
+  }
+
+  /** Items ordered by where they first appear in the repository. */
+  toItems(): StackItem[] {
+    return this.ids()
+      .map((id) => ({ id, evidence: this.get(id) }))
+      .sort((a, b) => byLocation(a.evidence[0]!, b.evidence[0]!) || (a.id < b.id ? -1 : 1));
+  }
+}
+
+export function sortedEvidence(evidence: Iterable<Evidence>, max = MAX_EVIDENCE_PER_ITEM): Evidence[] {
+  const unique = new Map<string, Evidence>();
+  for (const e of evidence) unique.set(`${e.path}:${e.line}`, e);
+  return [...unique.values()].sort(byLocation).slice(0, max);
+}

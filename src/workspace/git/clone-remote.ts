@@ -1,0 +1,126 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../errors.js';
+import type { Source } from '../../source/parse-source.js';
+import type { Limits } from '../../types.js';
+import { hardenedGit } from './hardened-git.js';
+import { ObjectDatabase, type GitRepo } from './git-repo.js';
+
+export type RemoteSource = Extract<Source, { kind: 'remote' }>;
+
+export interface CloneRemoteOptions {
+  limits: Pick<Limits, 'cloneTimeoutMs' | 'cloneBlobLimitBytes'>;
+  /** Clone every commit of the branch instead of the last one only. */
+  fullHistory?: boolean;
+  /** Tests only: clone from a local http server (127.0.0.1) instead of `source.url`. */
+  transport?: { cloneUrl: string; allowHttp: true };
+  signal?: AbortSignal;
+}
+
+export interface Clone {
+  repo: GitRepo;
+  /** Removes the temporary folder; safe to call more than once. */
+  cleanup(): Promise<void>;
+}
+
+/** Limit on the time a clone takes after its process is killed, to exit and release its files. */
+const READ_TIMEOUT_MS = 60_000;
+const REBUILT_URL = /^https:\/\/[a-z0-9.-]+\/[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}\.git$/;
+const TEST_URL = /^http:\/\/127\.0\.0\.1:\d{1,5}\/[A-Za-z0-9._/-]+$/;
+
+/**
+ * Clones the default branch of a remote repository into a new temporary folder, without a
+ * checkout, tags, submodules, hooks or templates, and without blobs larger than
+ * `limits.cloneBlobLimitBytes` (a partial clone: they stay missing, never fetched later). The
+ * clone is killed at `limits.cloneTimeoutMs`. On failure the folder is removed and an
+ * {@link InputError} says why in a few safe words (never git's own output).
+ */
+export async function cloneRemote(source: RemoteSource, options: CloneRemoteOptions): Promise<Clone> {
+  const url = cloneUrl(source, options.transport);
+  const blobLimit = options.limits.cloneBlobLimitBytes;
+  if (!Number.isSafeInteger(blobLimit) || blobLimit < 0) throw new Error('cloneBlobLimitBytes must be a whole number');
+
+  const root = await mkdtemp(join(tmpdir(), 'candidate-review-'));
+  let removed: Promise<void> | undefined;
+  const cleanup = (): Promise<void> => (removed ??= rm(root, { recursive: true, force: true }));
+
+  const home = join(root, 'home');
+  const dir = join(root, 'repo');
+  const { git, timedOut, done } = hardenedGit({
+    mode: 'clone',
+    cwd: root,
+    home,
+    timeoutMs: options.limits.cloneTimeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.transport ? { allowHttp: true } : {}),
+  });
+  try {
+    await mkdir(home);
+    const args = [
+      // Seam for private repositories (not implemented): a token goes here as
+      // `--config-env=http.extraHeader=<ENV_NAME>` with the header in the git process's
+      // environment, never in the URL (it would end up in .git/config and in error messages).
+      'clone',
+      '--quiet',
+      '--no-checkout',
+      '--single-branch',
+      '--no-tags',
+      '--no-recurse-submodules',
+      '--template=',
+      `--filter=blob:limit=${blobLimit}`,
+      ...(options.fullHistory ? [] : ['--depth=1']),
+      '--',
+      url,
+      dir,
+    ];
+    await git.raw(args);
+  } catch (error) {
+    done();
+    await cleanup();
+    const reason = timedOut.aborted
+      ? `timed out after ${Math.round(options.limits.cloneTimeoutMs / 1000)} s`
+      : options.signal?.aborted
+        ? 'cancelled'
+        : cloneFailureReason(error);
+    throw new InputError(`could not clone ${source.display}: ${reason}`);
+  }
+  done();
+
+  const repo = new ObjectDatabase({ dir, gitDir: join(dir, '.git'), home, timeoutMs: READ_TIMEOUT_MS });
+  return { repo, cleanup };
+}
+
+function cloneUrl(source: RemoteSource, transport: CloneRemoteOptions['transport']): string {
+  if (transport) {
+    if (!TEST_URL.test(transport.cloneUrl)) throw new Error('test transport must be http://127.0.0.1:<port>/…');
+    return transport.cloneUrl;
+  }
+  // `source` is a type, not a proof: check the rebuilt URL once more before git sees it.
+  if (!REBUILT_URL.test(source.url) || source.url !== `https://${source.host}/${source.owner}/${source.repo}.git`) {
+    throw new InputError(`unsupported source "${source.display.slice(0, 60)}": not a rebuilt https:// URL`);
+  }
+  return source.url;
+}
+
+/** A few safe words from git's error, which itself is never shown (it may hold URLs). */
+function cloneFailureReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const known: [RegExp, string][] = [
+    [/not found|returned error: 404|does not appear to be a git repository/i, 'repository not found (or private)'],
+    [
+      /authentication|could not read (username|password)|terminal prompts disabled|returned error: 40[13]/i,
+      'repository is private or needs authentication',
+    ],
+    [/returned error: 30\d|redirect/i, 'the server answered with a redirect, which is not followed'],
+    [/could not resolve (host|proxy)/i, 'could not resolve the host'],
+    [/failed to connect|connection refused|couldn't connect/i, 'could not connect to the host'],
+    [/timed out|timeout/i, 'the connection timed out'],
+    [/transport '\w+' not allowed/i, 'transport not allowed'],
+    [/filter|partial clone/i, 'the server does not support partial clones'],
+    [/returned error: 5\d\d/i, 'the server answered with an error'],
+    [/ssl|certificate|tls/i, 'TLS error'],
+  ];
+  for (const [pattern, reason] of known) if (pattern.test(text)) return reason;
+  return 'git clone failed';
+}
