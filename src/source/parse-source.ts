@@ -42,7 +42,6 @@ const OWNER = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
 const REPO = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,99}$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** C0/C1 controls, DEL, and the bidirectional and zero-width formatting characters. */
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const MAX_ECHO = 60;
 

@@ -24,9 +24,9 @@ export interface Clone {
   cleanup(): Promise<void>;
 }
 
-/** Limit on the time a clone takes after its process is killed, to exit and release its files. */
+/** Limit per git command when reading the finished clone (it is local: no network). */
 const READ_TIMEOUT_MS = 60_000;
-const REBUILT_URL = /^https:\/\/[a-z0-9.-]+\/[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}\.git$/;
+const REBUILT_URL = /^https:\/\/[a-z0-9][a-z0-9.-]*\/[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?\.git$)[A-Za-z0-9._][A-Za-z0-9._-]{0,99}\.git$/;
 const TEST_URL = /^http:\/\/127\.0\.0\.1:\d{1,5}\/[A-Za-z0-9._/-]+$/;
 
 /**
@@ -38,6 +38,7 @@ const TEST_URL = /^http:\/\/127\.0\.0\.1:\d{1,5}\/[A-Za-z0-9._/-]+$/;
  */
 export async function cloneRemote(source: RemoteSource, options: CloneRemoteOptions): Promise<Clone> {
   const url = cloneUrl(source, options.transport);
+  const shown = `https://${source.host}/${source.owner}/${source.repo}`; // validated by cloneUrl
   const blobLimit = options.limits.cloneBlobLimitBytes;
   if (!Number.isSafeInteger(blobLimit) || blobLimit < 0) throw new Error('cloneBlobLimitBytes must be a whole number');
 
@@ -47,7 +48,7 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
 
   const home = join(root, 'home');
   const dir = join(root, 'repo');
-  const { git, timedOut, done } = hardenedGit({
+  const { git, timedOut, done, killStrays } = hardenedGit({
     mode: 'clone',
     cwd: root,
     home,
@@ -77,13 +78,14 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
     await git.raw(args);
   } catch (error) {
     done();
+    killStrays();
     await cleanup();
     const reason = timedOut.aborted
-      ? `timed out after ${Math.round(options.limits.cloneTimeoutMs / 1000)} s`
+      ? `timed out after ${Math.max(1, Math.round(options.limits.cloneTimeoutMs / 1000))} s`
       : options.signal?.aborted
         ? 'cancelled'
         : cloneFailureReason(error);
-    throw new InputError(`could not clone ${source.display}: ${reason}`);
+    throw new InputError(`could not clone ${shown}: ${reason}`);
   }
   done();
 
@@ -92,15 +94,16 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
 }
 
 function cloneUrl(source: RemoteSource, transport: CloneRemoteOptions['transport']): string {
+  // `source` is a type, not a proof: check the rebuilt URL once more before git sees it.
+  const rebuilt = `https://${source.host}/${source.owner}/${source.repo}.git`;
+  if (!REBUILT_URL.test(rebuilt) || source.url !== rebuilt) {
+    throw new InputError('unsupported source: not a URL rebuilt by parseSource');
+  }
   if (transport) {
     if (!TEST_URL.test(transport.cloneUrl)) throw new Error('test transport must be http://127.0.0.1:<port>/…');
     return transport.cloneUrl;
   }
-  // `source` is a type, not a proof: check the rebuilt URL once more before git sees it.
-  if (!REBUILT_URL.test(source.url) || source.url !== `https://${source.host}/${source.owner}/${source.repo}.git`) {
-    throw new InputError(`unsupported source "${source.display.slice(0, 60)}": not a rebuilt https:// URL`);
-  }
-  return source.url;
+  return rebuilt;
 }
 
 /** A few safe words from git's error, which itself is never shown (it may hold URLs). */

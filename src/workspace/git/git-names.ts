@@ -36,7 +36,6 @@ export function validateRef(ref: string): string {
 }
 
 function short(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
   return clean.length > 60 ? `${clean.slice(0, 59)}…` : clean;
 }

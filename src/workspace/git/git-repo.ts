@@ -2,7 +2,7 @@ import { lstat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { CatFileBatchParser } from './cat-file-batch-parser.js';
-import { hardenedGit, sharedEmptyHome } from './hardened-git.js';
+import { hardenedGit, NO_HOME } from './hardened-git.js';
 import { assertObjectId, isObjectId, validateRef } from './git-names.js';
 
 /** One entry of a commit's tree. Mode `120000` is a symlink (its blob holds the target), `160000` a submodule. */
@@ -59,7 +59,7 @@ export async function openGitRepo(dir: string, options: OpenGitRepoOptions = {})
   const repo = new ObjectDatabase({
     dir: root,
     gitDir,
-    home: sharedEmptyHome(),
+    home: NO_HOME,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   return (await repo.isRepository()) ? repo : null;
@@ -68,7 +68,7 @@ export async function openGitRepo(dir: string, options: OpenGitRepoOptions = {})
 export interface ObjectDatabaseOptions {
   dir: string;
   gitDir: string;
-  /** Empty folder for git's `HOME`. */
+  /** Empty folder for git's `HOME`, or {@link NO_HOME}. */
   home: string;
   timeoutMs: number;
 }
@@ -219,7 +219,7 @@ export class ObjectDatabase implements GitRepo {
 
     const parser = new CatFileBatchParser({ object: onObject, missing: () => undefined }, withContents);
     let parseError: unknown;
-    const { git, done } = this.git(oids.length > 0 ? `${oids.join('\n')}\n` : undefined);
+    const { git, done, killStrays } = this.git(oids.length > 0 ? `${oids.join('\n')}\n` : undefined);
     git.outputHandler((_command, stdout) => {
       stdout.on('data', (chunk: Buffer) => {
         if (parseError !== undefined) return;
@@ -233,6 +233,9 @@ export class ObjectDatabase implements GitRepo {
     try {
       // `binaryCatFile` keeps the bytes binary; its own copy of the output is not used.
       await git.binaryCatFile(args.slice(1));
+    } catch (error) {
+      killStrays();
+      throw error;
     } finally {
       done();
     }
@@ -241,9 +244,12 @@ export class ObjectDatabase implements GitRepo {
   }
 
   private async raw(args: string[]): Promise<string> {
-    const { git, done } = this.git();
+    const { git, done, killStrays } = this.git();
     try {
       return await git.raw(args);
+    } catch (error) {
+      killStrays();
+      throw error;
     } finally {
       done();
     }

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { killMarkedProcesses } from './kill-marked-processes.js';
 
 /**
  * Every git process of the product starts here, through simple-git, with one hardened setup:
@@ -21,7 +20,7 @@ export interface HardenedGitOptions {
   mode: GitMode;
   /** Where git runs. */
   cwd: string;
-  /** An empty folder used as `HOME` and `XDG_CONFIG_HOME`. */
+  /** An empty folder (or {@link NO_HOME}) used as `HOME` and `XDG_CONFIG_HOME`. */
   home: string;
   /** `read` only: the `.git` folder, passed as `GIT_DIR` so git never searches for one. */
   gitDir?: string;
@@ -40,9 +39,14 @@ export interface HardenedGit {
   git: SimpleGit;
   /** Aborted when the wall-clock limit was reached (as opposed to the caller's signal). */
   timedOut: AbortSignal;
-  /** Clears the wall-clock timer; call when the command is over. */
+  /** Clears the wall-clock timer and lets go of the caller's signal; call when the command is over. */
   done(): void;
+  /** Kills what is left of this command's processes (a killed git leaves its helpers running). */
+  killStrays(): void;
 }
+
+/** Environment variable every git process of one {@link hardenedGit} carries, with a unique value. */
+const RUN_MARKER = 'CANDIDATE_REVIEW_GIT_RUN';
 
 /** `-c` options for every command. */
 const COMMON_CONFIG = [
@@ -75,7 +79,8 @@ const OWN_SETTINGS_FLAGS = {
 
 /** A simple-git instance for one command, with the hardened environment and config. */
 export function hardenedGit(options: HardenedGitOptions): HardenedGit {
-  const env = hardenedEnv(options);
+  const marker = randomUUID();
+  const env = { ...hardenedEnv(options), [RUN_MARKER]: marker };
   const config: string[] = [...COMMON_CONFIG];
   if (options.mode === 'clone') {
     config.push('protocol.https.allow=always');
@@ -83,22 +88,37 @@ export function hardenedGit(options: HardenedGitOptions): HardenedGit {
   }
   for (const dir of options.safeDirectories ?? []) config.push(`safe.directory=${dir}`);
 
-  const timer = new AbortController();
-  const timeout = setTimeout(() => timer.abort(), options.timeoutMs);
-  const abort = options.signal ? AbortSignal.any([timer.signal, options.signal]) : timer.signal;
+  // `abort` kills the process; `timedOut` tells the wall-clock limit from the caller's signal.
+  const abort = new AbortController();
+  const timedOut = new AbortController();
+  const timeout = setTimeout(() => {
+    timedOut.abort();
+    abort.abort();
+  }, options.timeoutMs);
+  const onCallerAbort = (): void => abort.abort();
+  if (options.signal?.aborted) abort.abort();
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
   const input = options.input;
 
   const git = simpleGit({
     baseDir: options.cwd,
     config,
-    abort,
+    abort: abort.signal,
     timeout: { block: options.timeoutMs },
     unsafe: OWN_SETTINGS_FLAGS,
     allowEnvironment: Object.keys(env).filter((key) => /^(GIT_|SSH_ASKPASS$)/.test(key)),
     ...(input !== undefined ? { input: () => input } : {}),
   }).env(env);
 
-  return { git, timedOut: timer.signal, done: () => clearTimeout(timeout) };
+  return {
+    git,
+    timedOut: timedOut.signal,
+    done: () => {
+      clearTimeout(timeout);
+      options.signal?.removeEventListener('abort', onCallerAbort);
+    },
+    killStrays: () => void killMarkedProcesses(RUN_MARKER, marker),
+  };
 }
 
 function hardenedEnv(options: HardenedGitOptions): Record<string, string> {
@@ -132,17 +152,9 @@ function hardenedEnv(options: HardenedGitOptions): Record<string, string> {
   return env;
 }
 
-let sharedHome: string | undefined;
-
 /**
- * An empty folder to use as `HOME` for git reading a local repository, made once per process
- * and removed when the process exits. (A clone gets its own, inside its temporary folder.)
+ * `HOME` for git reading a local repository: `/dev/null` is not a folder, so no `.gitconfig`,
+ * `.netrc` or `.config/git/*` can ever be found under it, and there is no temporary folder to
+ * remove afterwards. (A clone gets an empty folder of its own, inside its temporary folder.)
  */
-export function sharedEmptyHome(): string {
-  if (sharedHome === undefined) {
-    const home = mkdtempSync(join(tmpdir(), 'cr-git-home-'));
-    sharedHome = home;
-    process.once('exit', () => rmSync(home, { recursive: true, force: true }));
-  }
-  return sharedHome;
-}
+export const NO_HOME = '/dev/null';

@@ -1,0 +1,44 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import committedSecret from '../../../checks/security/committed-secret.js';
+import { review } from '../../../src/review.js';
+import { parseSource } from '../../../src/source/parse-source.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** Reviews an inline mini-repository with only this check. */
+async function run(files: Record<string, string>) {
+  const root = await mkdtemp(join(tmpdir(), 'cr-check-'));
+  dirs.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+  const report = await review(parseSource(root, { cwd: root }), { checks: [committedSecret] });
+  return report.findings.map((f) => ({ kind: f.kind, at: `${f.evidence[0].path}:${f.evidence[0].line}`, snippet: f.evidence[0].snippet, question: f.question }));
+}
+
+const KEY = `sk-proj-${'Ab3dE5gH7jK9mN1pQ3sT5vW7yZ9'.repeat(2)}`;
+
+describe('security/committed-secret', () => {
+  it.each<{ name: string; files: Record<string, string>; at: string }>([
+    { name: 'an OpenAI key in code', files: { 'app/llm.py': `import openai\n\nclient = openai.OpenAI(api_key="${KEY}")\n` }, at: 'app/llm.py:3' },
+    { name: 'a key in a committed .env', files: { '.env': `DEBUG=1\nOPENAI_API_KEY=${KEY}\n` }, at: '.env:2' },
+  ])('reports $name with the value redacted', async ({ files, at }) => {
+    const findings = await run(files);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: 'concern', at });
+    expect(findings[0]!.snippet).not.toContain(KEY.slice(8));
+    expect(findings[0]!.question).toMatch(/credentials/);
+    expect(JSON.stringify(findings)).not.toContain(KEY.slice(8));
+  });
+
+  it('stays quiet about keys read from the environment and placeholders', async () => {
+    expect(await run({ 'app.py': 'import os\nKEY = os.getenv("OPENAI_API_KEY")\n', '.env.example': 'OPENAI_API_KEY=your-key-here\n' })).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { REPO_ROOT } from '../helpers/review-fixture.js';
+
+async function cli(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await main(argv, { stdout, stderr, cwd: REPO_ROOT });
+  return { code, out, err, errLines: err.trim().split('\n').filter((l) => !l.endsWith('…')) };
+}
+
+describe('candidate-review review (CLI)', () => {
+  it('prints a Markdown report of a folder on stdout, progress on stderr', async () => {
+    const { code, out, err } = await cli('review', 'test/fixtures/plain-web-app');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Candidate review: test\/fixtures\/plain-web-app/);
+    expect(out).toContain('`flask` — `app/main.py:2` `from flask import Flask, jsonify, request`');
+    expect(out).toContain('**Tests:** 2 tests found statically');
+    expect(err).toContain('candidate-review: workspace…');
+  });
+
+  it('writes JSON to --out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cr-cli-'));
+    try {
+      const { code, out } = await cli('review', 'test/fixtures/lora-constants', '--format', 'json', '--out', join(dir, 'r.json'));
+      expect(code).toBe(0);
+      expect(out).toBe('');
+      const report = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));
+      expect(report.schemaVersion).toBe(1);
+      expect(report.stack.lora).toMatchObject({ r: 8, alpha: 16 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [['review', 'test/fixtures/does-not-exist'], /no such folder/],
+    [['review', '--upload-pack=touch /tmp/pwned', 'x'], /Unknown option '--upload-pack'/],
+    [['review', '--', '--upload-pack=touch /tmp/pwned'], /unsupported source/],
+    [['review', 'ext::sh -c touch% /tmp/pwned'], /unsupported source/],
+    [['review', 'https://github.com.evil.test/o/r'], /not allowed|unsupported/],
+    [['review', 'http://github.com/o/r'], /https/],
+    [['review'], /missing the folder or git URL/],
+    [['inspect', '.'], /unknown command "inspect"/],
+    [['review', '.', '--format', 'xml'], /unknown format "xml"/],
+    [['review', '.', '--nope'], /Unknown option '--nope'/],
+    [['review', 'test/fixtures/plain-web-app', '--base', 'main'], /--base needs a git repository/],
+  ])('exits 2 with one line naming the problem: %j', async (argv, message) => {
+    const { code, out, err } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    const lines = err.trim().split('\n').filter((l) => !/…$/.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^candidate-review: /);
+    expect(lines[0]).toMatch(message);
+  });
+});
