@@ -9,7 +9,7 @@ import { extractPython } from './python/extract-python.js';
 import { withPythonTree } from './python/python-parser.js';
 import { LineIndex } from './evidence.js';
 import { scanSecrets } from './secrets/scan-secrets.js';
-import { createScriptExtractor } from './typescript/create-script-extractor.js';
+import { createScriptExtractor, type ScriptExtractor } from './typescript/create-script-extractor.js';
 import { isScriptPath } from './typescript/is-script-path.js';
 import type { Facts } from './types.js';
 
@@ -27,7 +27,8 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
   const facts: Facts = { files: workspace.files, python: [], scripts: [], dependencies: [], configs: [], dockerfiles: [], secrets: [], languages: {} };
   const skipped: Skipped[] = [];
   const byPath = new Map(workspace.files.map((file) => [file.path, file]));
-  const scripts = createScriptExtractor();
+  // ts-morph loads the TypeScript compiler: only when there is a script to read.
+  let scripts: ScriptExtractor | undefined;
   const count = (language: string, lines: number) => {
     facts.languages[language] = (facts.languages[language] ?? 0) + lines;
   };
@@ -69,6 +70,7 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
       return;
     }
     if (isScriptPath(path)) {
+      scripts ??= createScriptExtractor();
       const module = scripts.extract(file);
       facts.scripts.push(module);
       count(module.language, module.linesOfCode);

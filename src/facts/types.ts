@@ -13,6 +13,8 @@ export interface PyValue {
   literal?: Literal;
   /** For `kind: 'name'` and `'call'`: the dotted name resolved through imports. */
   resolved?: string;
+  /** Where the expression starts (a keyword argument's value may sit lines below its call). */
+  evidence: Evidence;
 }
 
 export interface PyImport {

@@ -18,13 +18,19 @@ const MODEL_FIRST_ARG = new Set(['from_pretrained', 'SentenceTransformer', 'Cros
 /** Calls whose string arguments are dataset ids, never models. */
 const DATASET_CALLS = new Set(['load_dataset', 'Dataset', 'hf_hub_download_dataset']);
 /** Well-known model families, for ids that appear in code without a telling key. */
-const FAMILY = /(llama|mistral|mixtral|gemma|qwen|phi-?\d|falcon|gpt-?[234o]|gpt2|claude|command-r|deepseek|bert|roberta|minilm|mpnet|bge-|e5-|gte-|nomic-embed|text-embedding|t5|bart|whisper|starcoder|codellama|tinyllama|smollm|olmo|vicuna|zephyr|opt-\d)/i;
+const FAMILY = /(^|[^a-z])(llama|mistral|mixtral|gemma|qwen|phi-?\d|falcon|gpt-?[234o]|gpt2|claude|command-r|deepseek|bert|roberta|minilm|mpnet|bge-|e5-|gte-|nomic-embed|text-embedding|t5|bart|whisper|starcoder|codellama|tinyllama|smollm|olmo|vicuna|zephyr|opt-\d)/i;
 const ID_SHAPE = /^[A-Za-z0-9][\w.-]{0,80}(\/[\w.-]{1,96})?(:[\w.-]{1,40})?$/;
 const LOCAL_FILE = /\.(gguf|bin|pt|pth|safetensors|onnx|json|ya?ml|txt|csv|jsonl|py|pkl|h5|ckpt|md|html|pdf)$/i;
 
 /** A string that reads as a model identifier: no spaces, no local path, not a URL. */
 export function looksLikeModelId(value: string): boolean {
-  return ID_SHAPE.test(value) && /[A-Za-z]/.test(value) && !LOCAL_FILE.test(value) && !/^(true|false|none|null|auto|default|cpu|cuda|mps)$/i.test(value);
+  return (
+    ID_SHAPE.test(value) &&
+    /[A-Za-z]/.test(value) &&
+    !LOCAL_FILE.test(value) &&
+    !/^[A-Z][A-Z0-9_]*$/.test(value) && // an environment variable's name
+    !/^(true|false|none|null|auto|default|cpu|cuda|mps)$/i.test(value)
+  );
 }
 
 /**
@@ -41,14 +47,14 @@ export function detectModels(facts: Facts): StackItem[] {
   for (const m of facts.python) {
     const definitions = new Map(m.assignments.filter((a) => typeof a.value.literal === 'string').map((a) => [a.target, a.evidence]));
     /** Where the string itself appears: the constant's definition when passed by name. */
-    const whereWritten = (value: PyValue, fallback: Evidence) => (value.kind === 'name' ? (definitions.get(value.text) ?? fallback) : fallback);
-    for (const a of m.assignments) if (isModelKey(a.target.split('.').pop()!)) add(a.value.literal, a.evidence);
-    for (const p of m.pairs) if (isModelKey(p.key)) add(p.value.literal, whereWritten(p.value, p.evidence));
+    const whereWritten = (value: PyValue) => (value.kind === 'name' ? (definitions.get(value.text) ?? value.evidence) : value.evidence);
+    for (const a of m.assignments) if (isModelKey(a.target.split('.').pop()!)) add(a.value.literal, a.value.evidence);
+    for (const p of m.pairs) if (isModelKey(p.key)) add(p.value.literal, whereWritten(p.value));
     for (const call of m.calls) {
       if (DATASET_CALLS.has(call.name)) continue;
-      for (const [key, value] of Object.entries(call.kwargs)) if (isModelKey(key)) add(value.literal, whereWritten(value, call.evidence));
+      for (const [key, value] of Object.entries(call.kwargs)) if (isModelKey(key)) add(value.literal, whereWritten(value));
       const first = call.args[0];
-      if (first && MODEL_FIRST_ARG.has(call.name)) add(first.literal, whereWritten(first, call.evidence));
+      if (first && MODEL_FIRST_ARG.has(call.name)) add(first.literal, whereWritten(first));
     }
   }
   for (const m of facts.scripts) {

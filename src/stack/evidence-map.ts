@@ -1,10 +1,19 @@
+import { isTestPath } from '../facts/query.js';
 import type { Evidence } from '../types.js';
 import type { StackItem } from './types.js';
 
 /** Evidence kept per item: enough to click through, short enough to read. */
 export const MAX_EVIDENCE_PER_ITEM = 5;
 
-const byLocation = (a: Evidence, b: Evidence) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+/** The candidate's modules first, then config, notebooks and tests: the first evidence shown is the strongest. */
+function rank(path: string): number {
+  if (isTestPath(path) || /(\.|_)(test|spec)\.[cm]?[jt]sx?$/.test(path)) return 3;
+  if (path.endsWith('.ipynb')) return 2;
+  return /\.(py|[cm]?[jt]sx?)$/.test(path) ? 0 : 1;
+}
+
+const byLocation = (a: Evidence, b: Evidence) =>
+  rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
 
 /**
  * Collects evidence per canonical id, de-duplicated by `path:line` and sorted by location, so

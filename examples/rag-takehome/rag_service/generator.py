@@ -13,7 +13,8 @@ class OllamaGenerator:
         timeout_s: float = config.OLLAMA_TIMEOUT_S,
     ) -> None:
         self.model = model
-        self._client = httpx.Client(base_url=base_url, timeout=httpx.Timeout(timeout_s, connect=5.0))
+        timeout = httpx.Timeout(timeout_s, connect=5.0)
+        self._client = httpx.Client(base_url=base_url, timeout=timeout)
 
     def generate(self, prompt: str) -> str:
         response = self._client.post(

@@ -81,7 +81,9 @@ def ingest(
         for i, chunk in enumerate(chunk_text(text)):
             ids.append(f"{pair['id']}-{i}")
             documents.append(chunk)
-            metadatas.append({"pair_id": pair["id"], "chunk": i, "category": pair.get("category", "")})
+            metadatas.append(
+                {"pair_id": pair["id"], "chunk": i, "category": pair.get("category", "")}
+            )
 
     for start in range(0, len(ids), batch_size):
         batch = slice(start, start + batch_size)

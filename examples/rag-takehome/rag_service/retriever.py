@@ -1,6 +1,7 @@
 """Embed the question with the ingestion model and fetch the nearest chunks from Chroma."""
 
 from dataclasses import dataclass
+from typing import Self
 
 from chromadb.api.models.Collection import Collection
 from sentence_transformers import SentenceTransformer
@@ -25,7 +26,7 @@ class Retriever:
         self.top_k = top_k
 
     @classmethod
-    def from_config(cls) -> "Retriever":
+    def from_config(cls) -> Self:
         return cls(SentenceTransformer(config.EMBEDDING_MODEL), get_collection())
 
     def retrieve(self, question: str) -> list[Passage]:

@@ -37,6 +37,7 @@ export function assertNestingDepth(path: string, text: string, syntax: Syntax): 
       const next = text[i + 1];
       if (c === ' ' || c === '\t' || ((c === '-' || c === '?') && (next === ' ' || next === '\t'))) {
         indent++;
+        check();
         continue;
       }
       atLineStart = false;

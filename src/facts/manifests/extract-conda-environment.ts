@@ -28,7 +28,7 @@ export function extractCondaEnvironment(file: SourceFile): Dependency[] {
   const index = new LineIndex(file.path, file.text);
   const doc = parseDocument(file.text, { uniqueKeys: false });
   const error = doc.errors[0];
-  if (error) throw manifestError(file.path, error.linePos?.[0].line ?? null, `invalid YAML: ${error.message.split('\n')[0]}`);
+  if (error) throw manifestError(file.path, error.linePos?.[0].line ?? null, `invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   const dependencies = isMap(doc.contents) ? doc.contents.get('dependencies', true) : undefined;
   if (!isSeq(dependencies)) return [];
 

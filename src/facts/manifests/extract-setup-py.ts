@@ -8,7 +8,7 @@ import { pypiDependency } from './pypi-dependency.js';
 /** How deep `+` chains, parentheses and constant references are followed. */
 const MAX_DEPTH = 64;
 /** Expression nodes visited per file at most: `B = A + A; C = B + B; …` would otherwise double per line. */
-const MAX_VISITS = 50_000;
+const MAX_VISITS = 10_000;
 const GROUPS: Record<string, Dependency['group']> = { install_requires: 'main', tests_require: 'dev' };
 
 interface Requirement {

@@ -1,6 +1,6 @@
-/** The one-line error a malformed manifest raises; the caller records it as a `parse-error` skip. */
+import { oneLine } from '../../errors.js';
+
+/** The one-line error a malformed manifest raises (`path:line: what`); the caller records it as a `parse-error` skip. */
 export function manifestError(path: string, line: number | null, message: string): Error {
-  const where = line === null ? path : `${path}:${line}`;
-  const text = message.replace(/\s+/g, ' ').trim();
-  return new Error(`${where}: ${text.length > 160 ? `${text.slice(0, 159)}…` : text}`);
+  return new Error(oneLine(`${line === null ? path : `${path}:${line}`}: ${message}`, 200));
 }

@@ -82,22 +82,23 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
 
   const valueOf = (node: Node, depth = 0): PyValue => {
     const text = cut(node.text);
-    if (node.type !== 'identifier') {
-      const literal = literalOf(node, depth);
-      if (literal !== undefined) return { text, kind: literalKind(node), literal };
-    } else {
-      const value: PyValue = { text, kind: 'name', resolved: resolve(node.text) };
+    const evidence = evidenceAt(line(node));
+    if (node.type === 'identifier') {
+      const value: PyValue = { text, kind: 'name', resolved: resolve(node.text), evidence };
       if (constants.has(node.text)) value.literal = constants.get(node.text)!;
       return value;
     }
-    if (node.type === 'attribute') return { text, kind: 'name', resolved: resolve(dotted(node) ?? node.text) };
+    const literal = literalOf(node, depth);
+    if (literal !== undefined) return { text, kind: literalKind(node), literal, evidence };
+    if (node.type === 'attribute') return { text, kind: 'name', resolved: resolve(dotted(node) ?? node.text), evidence };
     if (node.type === 'call') {
-      const value: PyValue = { text, kind: 'call', resolved: resolveCallee(node.childForFieldName('function')) ?? text };
-      const envDefault = envDefaultOf(node, value.resolved!);
+      const resolved = resolveCallee(node.childForFieldName('function')) ?? text;
+      const value: PyValue = { text, kind: 'call', resolved, evidence };
+      const envDefault = envDefaultOf(node, resolved);
       if (envDefault !== undefined) value.literal = envDefault;
       return value;
     }
-    return { text, kind: 'other' };
+    return { text, kind: 'other', evidence };
   };
 
   const literalOf = (node: Node, depth: number): Literal | undefined => {

@@ -3,7 +3,7 @@ import type { Evidence, SourceFile } from '../../types.js';
 import { LineIndex } from '../evidence.js';
 import type { ScriptCall, ScriptImport, ScriptModule } from '../types.js';
 import { callRoute, isNextMethod, nestRoutes, nextRoutePath, type RouteContext } from './find-routes.js';
-import { testDeclaration } from './find-test.js';
+import { testDeclaration } from './test-declaration.js';
 import { scriptLanguage } from './is-script-path.js';
 import { moduleLoad, resolveExpression, type Resolved } from './resolve-expression.js';
 import { Scope, type Binding } from './script-scope.js';
@@ -11,11 +11,40 @@ import { literalOf, propertyNameText, scriptValue, shortText, templateText } fro
 
 /**
  * Facts of one parsed TypeScript/JavaScript file, from one walk over its syntax tree.
- * See `ScriptCall` in the report for the callee convention; in short, callees are dotted names
- * resolved through imports, `require`, and `const x = new/call(...)` bindings.
+ *
+ * Callees are dotted names `<module>.<name>[.<rest>]` resolved through the file's imports:
+ * - `import { a as b } from 'm'`: `b` → `m.a`; `import x from 'm'`: `x` → `m.default`;
+ *   `import * as ns from 'm'`, `const ns = require('m')`, `await import('m')`: `ns` → `m`;
+ *   `const { a } = require('m')`: `a` → `m.a`.
+ * - Calls and `new` append `()` to what they call, and a name bound to a value reached from an
+ *   import stands for it: `const client = new OpenAI(); client.chat.completions.create()` →
+ *   `openai.default().chat.completions.create`. Bindings are lexically scoped: `const/let/var`,
+ *   plain reassignment, destructuring (`const { data } = await client.x()` → `….x().data`),
+ *   `this.x` set by a class field, a constructor parameter property or `this.x = …`, and
+ *   parameters or fields typed with an imported class (`llm: ChatOpenAI` →
+ *   `@langchain/openai.ChatOpenAI()`). Top-level bindings are known throughout the file.
+ * - What does not lead back to an import keeps its written form without arguments (`foo().bar`,
+ *   `console.log`, `fetch`); callees with no dotted form (`list[0]()`) keep their source text.
  */
 export function extractScriptFacts(sourceFile: ts.SourceFile, file: SourceFile): ScriptModule {
   return new ScriptWalker(sourceFile, file).run();
+}
+
+const Kind = ts.SyntaxKind;
+const BLOCK_SCOPES = new Set([Kind.Block, Kind.ForStatement, Kind.ForOfStatement, Kind.ForInStatement, Kind.CatchClause, Kind.CaseBlock, Kind.ModuleBlock]);
+const FUNCTION_SCOPES = new Set([
+  Kind.FunctionDeclaration, Kind.FunctionExpression, Kind.ArrowFunction, Kind.MethodDeclaration, Kind.Constructor,
+  Kind.GetAccessor, Kind.SetAccessor,
+]);
+/** Tokens whose inner lines are code too (a multi-line template or JSX text). */
+const MULTILINE_TOKENS = new Set([Kind.StringLiteral, Kind.NoSubstitutionTemplateLiteral, Kind.TemplateExpression, Kind.JsxText]);
+
+interface WalkTask {
+  node: ts.Node;
+  /** False when entering the node, true when leaving it after its children. */
+  exit: boolean;
+  /** On exit: the scope to restore, when the node opened one. */
+  outer: Scope | undefined;
 }
 
 class ScriptWalker {
@@ -47,7 +76,7 @@ class ScriptWalker {
 
   run(): ScriptModule {
     this.hoistModuleBindings();
-    ts.forEachChild(this.sourceFile, this.visit);
+    this.walk();
     let count = 0;
     for (const marked of this.codeLines) count += marked;
     this.facts.linesOfCode = count;
@@ -56,53 +85,96 @@ class ScriptWalker {
 
   // ------------------------------------------------------------------ walk
 
-  private readonly visit = (node: ts.Node): void => {
+  /**
+   * Depth-first, in source order, with an explicit stack: generated code nests deep enough
+   * (a 3,000-term string concatenation) to overflow the call stack of a recursive walk.
+   */
+  private walk(): void {
+    const stack: WalkTask[] = [];
+    const pushChild = (child: ts.Node): void => {
+      stack.push({ node: child, exit: false, outer: undefined });
+    };
+    const pushChildren = (node: ts.Node): void => {
+      const from = stack.length;
+      ts.forEachChild(node, pushChild);
+      // forEachChild goes in source order; the stack pops the last pushed first.
+      for (let i = from, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
+    };
+    pushChildren(this.sourceFile);
+    for (let task = stack.pop(); task; task = stack.pop()) {
+      if (task.exit) {
+        this.leave(task.node);
+        this.scope = task.outer ?? this.scope;
+        continue;
+      }
+      const outer = this.enter(task.node);
+      stack.push({ node: task.node, exit: true, outer });
+      pushChildren(task.node);
+    }
+  }
+
+  /** Records the node's own facts; returns the outer scope when the node opened a new one. */
+  private enter(node: ts.Node): Scope | undefined {
     this.markCodeLines(node);
-    if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name && node.parent !== this.sourceFile) {
-      this.scope.declare(node.name.text, { kind: 'local' });
+    switch (node.kind) {
+      case Kind.ImportDeclaration:
+        this.recordImportDeclaration(node as ts.ImportDeclaration);
+        break;
+      case Kind.ExportDeclaration:
+        this.recordExportFrom(node as ts.ExportDeclaration);
+        break;
+      case Kind.ImportEqualsDeclaration:
+        this.recordImportEquals(node as ts.ImportEqualsDeclaration);
+        break;
+      case Kind.CallExpression:
+        this.recordCall(node as ts.CallExpression);
+        break;
+      case Kind.NewExpression:
+        this.recordNew(node as ts.NewExpression);
+        break;
+      case Kind.StringLiteral:
+      case Kind.NoSubstitutionTemplateLiteral:
+        this.recordString(node as ts.StringLiteralLike, (node as ts.StringLiteralLike).text);
+        break;
+      case Kind.TemplateExpression:
+        this.recordString(node as ts.TemplateExpression, templateText(node as ts.TemplateExpression, this.sourceFile));
+        break;
+      case Kind.FunctionDeclaration:
+      case Kind.ClassDeclaration: {
+        const name = (node as ts.FunctionDeclaration | ts.ClassDeclaration).name;
+        if (name && node.parent !== this.sourceFile) this.scope.declare(name.text, { kind: 'local' });
+        break;
+      }
     }
-    if (ts.isImportDeclaration(node)) this.recordImportDeclaration(node);
-    else if (ts.isExportDeclaration(node)) this.recordExportFrom(node);
-    else if (ts.isImportEqualsDeclaration(node)) this.recordImportEquals(node);
-    else if (ts.isCallExpression(node)) this.recordCall(node);
-    else if (ts.isNewExpression(node)) this.recordNew(node);
-    else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) this.recordString(node, node.text);
-    else if (ts.isTemplateExpression(node)) this.recordString(node, templateText(node, this.sourceFile));
-    this.recordNextRoute(node);
+    if (node.parent === this.sourceFile) this.recordNextRoute(node);
 
-    if (ts.isClassLike(node)) {
-      this.inScope(new Scope(this.scope, true), () => {
-        this.bindClassMembers(node);
-        for (const route of nestRoutes(node, this.routeContext())) {
-          const { at, ...shape } = route;
-          this.facts.routes.push({ ...shape, evidence: this.evidenceAt(at) });
-        }
-        ts.forEachChild(node, this.visit);
-      });
-    } else if (ts.isFunctionLike(node)) {
-      this.inScope(new Scope(this.scope), () => {
-        for (const parameter of node.parameters) this.bindParameter(parameter);
-        ts.forEachChild(node, this.visit);
-      });
-    } else if (ts.isBlock(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ||
-      ts.isCatchClause(node) || ts.isCaseBlock(node) || ts.isModuleBlock(node)) {
-      this.inScope(new Scope(this.scope), () => ts.forEachChild(node, this.visit));
-    } else {
-      ts.forEachChild(node, this.visit);
-    }
-
-    // Bind after the initializer was walked: `const client = new OpenAI()`.
-    if (ts.isVariableDeclaration(node)) this.bindDeclaration(node, this.scope);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.bindAssignment(node);
-  };
-
-  private inScope(scope: Scope, walk: () => void): void {
     const outer = this.scope;
-    this.scope = scope;
-    try {
-      walk();
-    } finally {
-      this.scope = outer;
+    if (node.kind === Kind.ClassDeclaration || node.kind === Kind.ClassExpression) {
+      this.scope = new Scope(outer, true);
+      this.bindClassMembers(node as ts.ClassLikeDeclaration);
+      for (const route of nestRoutes(node as ts.ClassLikeDeclaration, this.routeContext())) {
+        const { at, ...shape } = route;
+        this.facts.routes.push({ ...shape, evidence: this.evidenceAt(at) });
+      }
+      return outer;
+    }
+    if (BLOCK_SCOPES.has(node.kind)) {
+      this.scope = new Scope(outer);
+      return outer;
+    }
+    if (FUNCTION_SCOPES.has(node.kind)) {
+      this.scope = new Scope(outer);
+      for (const parameter of (node as ts.SignatureDeclaration).parameters) this.bindParameter(parameter);
+      return outer;
+    }
+    return undefined;
+  }
+
+  /** After the node's children: bind what it declares (`const client = new OpenAI()`). */
+  private leave(node: ts.Node): void {
+    if (node.kind === Kind.VariableDeclaration) this.bindDeclaration(node as ts.VariableDeclaration, this.scope);
+    else if (node.kind === Kind.BinaryExpression && (node as ts.BinaryExpression).operatorToken.kind === Kind.EqualsToken) {
+      this.bindAssignment(node as ts.BinaryExpression);
     }
   }
 
@@ -110,14 +182,14 @@ class ScriptWalker {
 
   /** Marks the lines holding a token of `node`: its first and last, every line of a literal. */
   private markCodeLines(node: ts.Node): void {
-    if (ts.isJsxText(node) && node.containsOnlyTriviaWhiteSpaces) return;
+    if (node.kind === Kind.JsxText && (node as ts.JsxText).containsOnlyTriviaWhiteSpaces) return;
     const start = node.getStart(this.sourceFile);
     if (node.end <= start) return;
     const first = this.lines.lineAt(start);
     const last = this.lines.lineAt(node.end - 1);
     this.codeLines[first] = 1;
     this.codeLines[last] = 1;
-    if (last - first > 1 && (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node) || ts.isJsxText(node))) {
+    if (last - first > 1 && MULTILINE_TOKENS.has(node.kind)) {
       for (let line = first + 1; line < last; line++) {
         if (this.lines.lines[line - 1]!.trim() !== '') this.codeLines[line] = 1;
       }
@@ -249,7 +321,6 @@ class ScriptWalker {
 
   /** Next.js handlers: `export async function POST` in `app/**\/route.ts`, default exports in `pages/api/`. */
   private recordNextRoute(node: ts.Node): void {
-    if (node.parent !== this.sourceFile) return;
     const next = this.nextRoute;
     if (!next) return;
     const exported = ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
