@@ -15,6 +15,11 @@ import { pypiDependency } from './pypi-dependency.js';
 export const CONDA_TO_PYPI: Readonly<Record<string, string>> = { pytorch: 'torch' };
 /** Interpreter and installer entries, not dependencies. */
 const NOT_DEPENDENCIES = new Set(['python', 'pip']);
+/**
+ * Largest environment file parsed. Real ones are a few kilobytes; the yaml library slows to
+ * seconds on hostile megabytes (a file of `"` or `&a ` repeated), so bigger files are refused.
+ */
+const MAX_BYTES = 128 * 1024;
 /** A conda package name after an optional `channel::` prefix. */
 const CONDA_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*/;
 
@@ -24,11 +29,12 @@ const CONDA_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*/;
  * `- pip: [...]` requirement list, all as PyPI names (conda's `pytorch` → `torch`), group main.
  */
 export function extractCondaEnvironment(file: SourceFile): Dependency[] {
+  if (file.text.length > MAX_BYTES) throw manifestError(file.path, null, `larger than ${MAX_BYTES / 1024} KiB, too large for a conda environment file`);
   assertNestingDepth(file.path, file.text, 'yaml');
   const index = new LineIndex(file.path, file.text);
-  const doc = parseDocument(file.text, { uniqueKeys: false });
+  const doc = parseDocument(file.text, { uniqueKeys: false, prettyErrors: false });
   const error = doc.errors[0];
-  if (error) throw manifestError(file.path, error.linePos?.[0].line ?? null, `invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  if (error) throw manifestError(file.path, index.lineAt(error.pos[0]), `invalid YAML: ${error.message}`);
   const dependencies = isMap(doc.contents) ? doc.contents.get('dependencies', true) : undefined;
   if (!isSeq(dependencies)) return [];
 

@@ -24,6 +24,7 @@ describe('malformed manifests throw one-line errors', () => {
     ['package.json', '{ "name": "x" // no comments in package.json\n}', /^package\.json:1: invalid JSON/],
     ['package.json', '', /^package\.json:1: invalid JSON/],
     ['environment.yml', 'dependencies:\n  - a\n - b\n   c: [\n', /^environment\.yml:\d+: invalid YAML/],
+    ['environment.yml', `dependencies:\n${'  - "'.repeat(40_000)}`, /^environment\.yml: larger than 128 KiB/],
   ])('%s %#', async (path, text, pattern) => {
     expect(await errorOf(path, text)).toMatch(pattern);
   });
