@@ -41,6 +41,8 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
     }
     facts.secrets.push(...scanSecrets(file));
   }
+  // `-r requirements.txt` includes list the included file's entries a second time.
+  facts.dependencies = uniqueBy(facts.dependencies, (d) => `${d.evidence.path}:${d.evidence.line}:${d.name}`);
   return { facts, skipped };
 
   async function extractFile(file: SourceFile): Promise<void> {
@@ -85,4 +87,10 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
     }
     if (configFormat(path)) facts.configs.push(...parseConfigDocuments(file));
   }
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
 }

@@ -2,8 +2,8 @@ import type { SourceFile } from '../../types.js';
 import { LineIndex } from '../evidence.js';
 import type { Dependency } from '../types.js';
 import { normalisePypiName } from './parse-requirement.js';
-import { pypiDependency } from './pypi-dependency.js';
 import { nameSpecTable } from './name-spec-table.js';
+import { pypiDependency } from './pypi-dependency.js';
 import { TomlEntries } from './toml-entries.js';
 
 /**

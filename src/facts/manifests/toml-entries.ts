@@ -3,10 +3,10 @@ import type { SourceFile } from '../../types.js';
 import { assertNestingDepth } from './assert-nesting-depth.js';
 import { manifestError } from './manifest-error.js';
 
-/** One key of a TOML document: its full key path, value node (null for a `[table]` header) and line. */
 /** Keys deeper than this are not indexed: no manifest field we read is, and it bounds the work. */
 const MAX_KEY_DEPTH = 16;
 
+/** One key of a TOML document: its full key path, value node (null for a `[table]` header) and line. */
 export interface TomlEntry {
   path: string[];
   node: AST.TOMLContentNode | null;

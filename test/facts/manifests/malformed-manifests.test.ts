@@ -37,8 +37,10 @@ describe('deep nesting is an error, not a stack overflow', () => {
     ['package.json', `{"a": "unterminated\n${'['.repeat(n)}`],
     ['pyproject.toml', `a = ${'['.repeat(n)}${']'.repeat(n)}`],
     ['pyproject.toml', `a = ${'{b='.repeat(n)}1${'}'.repeat(n)}`],
-    ['environment.yml', `dependencies: ${'['.repeat(n)}${']'.repeat(n)}`],
-    ['environment.yml', `${'- '.repeat(n)}x\n`],
+    // Environment files are capped at 128 KiB, so YAML nests within that.
+    ['environment.yml', `dependencies: ${'['.repeat(30_000)}${']'.repeat(30_000)}`],
+    ['environment.yml', `${'- '.repeat(60_000)}x\n`],
+    ['environment.yml', `${'- '.repeat(60_000)}\n`],
   ])('%s %#', async (path, text) => {
     expect(await errorOf(path, text)).toMatch(/nested more than \d+ levels deep/);
   });
