@@ -44,9 +44,17 @@ export function nameMatches(name: string, pattern: string): boolean {
   return next === '.' || next === '/';
 }
 
-/** A callee without call markers: `a.B().c` → `a.B.c`. */
+const plainCallees = new Map<string, string>();
+
+/** A callee without call markers: `a.B().c` → `a.B.c` (memoised: detectors ask for the same callees often). */
 export function plainCallee(callee: string): string {
-  return callee.replace(/\(\)/g, '');
+  let plain = plainCallees.get(callee);
+  if (plain === undefined) {
+    plain = callee.includes('(') ? callee.replace(/\(\)/g, '') : callee;
+    if (plainCallees.size > 100_000) plainCallees.clear();
+    plainCallees.set(callee, plain);
+  }
+  return plain;
 }
 
 /**
@@ -63,8 +71,13 @@ export function calleeMatches(callee: string, pattern: string): boolean {
   return plain.startsWith(`${pkg}.`) && plain.endsWith(`.${last}`) && !pattern.includes('()');
 }
 
+const callsOf = new WeakMap<Facts, PyCall[]>();
+
+/** Every Python call of the submission (notebooks included), flattened once per facts. */
 export function pythonCalls(facts: Facts): PyCall[] {
-  return facts.python.flatMap((m) => m.calls);
+  let calls = callsOf.get(facts);
+  if (!calls) callsOf.set(facts, (calls = facts.python.flatMap((m) => m.calls)));
+  return calls;
 }
 
 export function pythonCallsTo(facts: Facts, patterns: readonly string[]): PyCall[] {

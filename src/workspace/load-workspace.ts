@@ -49,7 +49,12 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
 }
 
 async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOptions): Promise<Workspace> {
-  const commit = await repo.resolveCommit('HEAD');
+  const commit = await repo.headCommit();
+  if (!commit) {
+    const empty = emptyWorkspace(display, null, null);
+    empty.limitsReached.push('the repository has no commits: there is nothing to review');
+    return empty;
+  }
   const base = options.base === undefined ? null : await repo.resolveCommit(options.base);
   const tree = await repo.listTree(commit);
   const changed = base ? await repo.changedPaths(base, commit) : null;

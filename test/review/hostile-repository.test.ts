@@ -96,3 +96,23 @@ describe('a git repository reviewed against its template (--base)', () => {
     }
   });
 });
+
+describe('an empty repository and a README-only one', () => {
+  it('give a short, honest report instead of an error', async () => {
+    const empty = await makeGitRepo([]);
+    const readme = await makeGitRepo({ 'README.md': '# My LLM project\nFine-tuned GPT-3 from scratch with transformers.\n' });
+    try {
+      const a = await review(parseSource(empty.dir, { cwd: empty.dir }));
+      expect(a.target).toMatchObject({ commit: null, files: 0, limitsReached: ['the repository has no commits: there is nothing to review'] });
+      expect(renderMarkdown(a)).toContain('the repository has no commits');
+      const b = await review(parseSource(readme.dir, { cwd: readme.dir }));
+      expect(b.target.files).toBe(1);
+      expect(b.stack.libraries).toEqual([]);
+      expect(b.stack.models).toEqual([]);
+      expect(b.tests.count).toBe(0);
+    } finally {
+      await empty.cleanup();
+      await readme.cleanup();
+    }
+  });
+});

@@ -22,6 +22,8 @@ export interface GitRepo {
   /** The repository folder (the one holding `.git`). */
   readonly dir: string;
   /** Validates `ref` and resolves it to a commit id; an {@link InputError} for odd text or an unknown ref. */
+  /** The commit at HEAD, or null for a repository without commits. */
+  headCommit(): Promise<string | null>;
   resolveCommit(ref: string): Promise<string>;
   /** Every entry of the commit's tree, recursively (submodules as `commit` entries, not entered). */
   listTree(commit: string): Promise<TreeEntry[]>;
@@ -91,21 +93,31 @@ export class ObjectDatabase implements GitRepo {
     }
   }
 
+  async headCommit(): Promise<string | null> {
+    const sha = await this.revParse('HEAD');
+    return isObjectId(sha) ? sha : null;
+  }
+
   async resolveCommit(ref: string): Promise<string> {
     validateRef(ref);
-    let out = '';
-    try {
-      out = await this.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    } catch {
-      out = '';
-    }
-    const sha = out.trim();
+    const sha = await this.revParse(ref);
     if (!isObjectId(sha)) {
       throw new InputError(
         ref === 'HEAD' ? 'the repository has no commit at HEAD (is it empty?)' : `unknown ref "${ref}"`,
       );
     }
     return sha;
+  }
+
+  /** `rev-parse --verify` of a validated ref; '' when it names no commit. */
+  private async revParse(ref: string): Promise<string> {
+    let out = '';
+    try {
+      out = await this.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    } catch {
+      out = '';
+    }
+    return out.trim();
   }
 
   async listTree(commit: string): Promise<TreeEntry[]> {
