@@ -39,7 +39,8 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
     } catch (error) {
       skipped.push({ path: file.path, reason: 'parse-error', detail: oneLine((error as Error).message ?? String(error), 200) });
     }
-    facts.secrets.push(...scanSecrets(file));
+    // Notebooks are scanned through their code cells (below): outputs never reach a report.
+    if (!file.path.endsWith('.ipynb')) facts.secrets.push(...scanSecrets(file));
   }
   // `-r requirements.txt` includes list the included file's entries a second time.
   facts.dependencies = uniqueBy(facts.dependencies, (d) => `${d.evidence.path}:${d.evidence.line}:${d.name}`);
@@ -57,6 +58,9 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
     }
     if (path.endsWith('.ipynb')) {
       const notebook = readNotebook(path, file.text);
+      for (const hit of scanSecrets({ path, text: notebook.code, bytes: file.bytes })) {
+        facts.secrets.push({ kind: hit.kind, evidence: { ...notebook.evidenceAt(hit.evidence.line), snippet: hit.evidence.snippet } });
+      }
       for (const install of notebook.installs) {
         for (const token of install.packages) {
           const requirement = parseRequirement(token);

@@ -5,6 +5,8 @@ import { snippetOf } from '../evidence.js';
 export interface NotebookCode {
   /** Code cells joined in order; magics and shell lines blanked so Python parses and lines stay put. */
   python: string;
+  /** Code cells joined in order as written (magics kept): what a secret scan reads. */
+  code: string;
   /** `!pip install` / `%pip install` lines: 1-based line and the packages named. */
   installs: { line: number; packages: string[] }[];
   /** Evidence for a 1-based line of `python`, with the original text and the cell number. */
@@ -56,6 +58,7 @@ export function readNotebook(path: string, text: string): NotebookCode {
 
   return {
     python: lines.join('\n'),
+    code: original.join('\n'),
     installs,
     isPython: language === null || language.toLowerCase().startsWith('python'),
     evidenceAt: (line) => ({ path, line, snippet: snippetOf(original[line - 1]), cell: cellOfLine[line - 1] ?? 1 }),

@@ -4,7 +4,7 @@ import { snippetOf } from '../evidence.js';
 import type { SecretHit } from '../types.js';
 import { findAssignments, isPlaceholder } from './generic-assignments.js';
 import { redact } from './redact.js';
-import { PRIVATE_KEY_HEADER, TOKEN_PATTERNS } from './token-patterns.js';
+import { AWS_SECRET_BESIDE_ID, PRIVATE_KEY_HEADER, TOKEN_PATTERNS } from './token-patterns.js';
 
 export { redact } from './redact.js';
 
@@ -53,9 +53,19 @@ function findInLine(line: string, lines: string[], row: number, bareValues: bool
       add(found, { kind: pattern.kind, start: match.index, end: match.index + token.length });
     }
   }
+  if (found.some((secret) => secret.kind === 'aws-access-key')) findAwsSecretBesideId(line, found);
   if (line.includes('-----BEGIN ')) findPrivateKeys(line, lines, row, found);
   for (const assignment of findAssignments(line, bareValues)) add(found, assignment);
   return found.sort((a, b) => a.start - b.start);
+}
+
+function findAwsSecretBesideId(line: string, found: Found[]): void {
+  AWS_SECRET_BESIDE_ID.lastIndex = 0;
+  for (let match = AWS_SECRET_BESIDE_ID.exec(line); match; match = AWS_SECRET_BESIDE_ID.exec(line)) {
+    const secret = match[0];
+    if (!/[a-z]/.test(secret) || !/[A-Z]/.test(secret) || !/[0-9]/.test(secret) || isPlaceholder(secret)) continue;
+    add(found, { kind: 'aws-secret-key', start: match.index, end: match.index + secret.length });
+  }
 }
 
 function findPrivateKeys(line: string, lines: string[], row: number, found: Found[]): void {

@@ -77,3 +77,10 @@ export const TOKEN_PATTERNS: TokenPattern[] = [
 
 /** `-----BEGIN … PRIVATE KEY-----` (RSA, EC, OPENSSH, ENCRYPTED, PGP … BLOCK); bounded, literal start. */
 export const PRIVATE_KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+
+/**
+ * A 40-character AWS secret access key standing on the same line as an access key id (a
+ * credentials CSV, `id:secret` pairs). Fixed count between lookarounds: a failed start inside a
+ * longer base64 run is rejected by the lookbehind in O(1).
+ */
+export const AWS_SECRET_BESIDE_ID = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;

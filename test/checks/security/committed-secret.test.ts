@@ -42,3 +42,22 @@ describe('security/committed-secret', () => {
     expect(await run({ 'app.py': 'import os\nKEY = os.getenv("OPENAI_API_KEY")\n', '.env.example': 'OPENAI_API_KEY=your-key-here\n' })).toEqual([]);
   });
 });
+
+describe('security/committed-secret in notebooks', () => {
+  it('points at the code cell and line, and ignores outputs', async () => {
+    const nb = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        { cell_type: 'markdown', source: ['# Demo'] },
+        { cell_type: 'code', source: ['import os\n', `os.environ["OPENAI_API_KEY"] = "${KEY}"`], outputs: [] },
+        { cell_type: 'code', source: ['print(1)'], outputs: [{ output_type: 'stream', text: [`leaked ${KEY.replace('proj', 'live')}`] }] },
+      ],
+    };
+    const findings = await run({ 'demo.ipynb': JSON.stringify(nb, null, 1) });
+    expect(findings).toEqual([expect.objectContaining({ kind: 'concern', at: 'demo.ipynb:2' })]);
+    expect(findings[0]!.snippet).toMatch(/^os\.environ\["OPENAI_API_KEY"\] = "sk-p/);
+    expect(findings[0]!.snippet).not.toContain(KEY.slice(8));
+  });
+});

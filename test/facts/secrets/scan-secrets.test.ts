@@ -47,6 +47,7 @@ const positives: [string, string, string, string[]][] = [
   ['Hugging Face token', 'train.py', `login(token="${tokens.hf}")`, ['hf-token']],
   ['AWS access key id', 'deploy.sh', `export AWS_ACCESS_KEY_ID=${tokens.awsId}`, ['aws-access-key']],
   ['AWS secret next to it', '.aws/credentials.ini', `aws_secret_access_key = ${tokens.awsSecret}`, ['aws-secret-key']],
+  ['AWS key pair in a credentials CSV', 'creds.csv', `${tokens.awsId},${tokens.awsSecret}`, ['aws-access-key', 'aws-secret-key']],
   ['GitHub token', '.github/workflows/ci.yml', `      GH_TOKEN: ${tokens.github}`, ['github-token']],
   ['GitHub fine-grained token', 'scripts/push.py', `TOKEN = "${tokens.githubPat}"`, ['github-token']],
   ['Slack bot token', 'notify.py', `slack = WebClient("${tokens.slack}")`, ['slack-token']],
@@ -176,6 +177,7 @@ describe('linear time', () => {
     ['quoted keys', '"api_key": "'.repeat(9_000)],
     ['BEGIN headers', '-----BEGIN RSA PRIVATE'.repeat(5_000)],
     ['AKIA runs', 'AKIA'.repeat(25_000)],
+    ['an access key id then base64', `AKIA${'B'.repeat(16)} ${'aZ9+/'.repeat(20_000)}`],
     ['identifier soup', 'password_token_secret.api-key'.repeat(3_500)],
   ];
 
