@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { codeSpan, plainText, tableCode } from '../../src/render/markdown-safe.js';
+
+describe('Markdown-safe helpers', () => {
+  it.each([
+    ['a `tick` inside', '``a `tick` inside``'],
+    ['``double``', '``` ``double`` ```'],
+    ['`edge', '`` `edge ``'],
+    ['line\nbreak', '`line break`'],
+    ['rtl\u202Eevil', '`rtl�evil`'],
+    ['', '` `'],
+  ])('codeSpan(%j) cannot be closed early', (input, expected) => {
+    expect(codeSpan(input)).toBe(expected);
+  });
+
+  it.each([
+    ['@org/team please look', '@\u200borg/team please look'],
+    ['&#64;user', '&amp;\\#64;user'],
+    ['fixes #1', 'fixes \\#1'],
+    ['<script>alert(1)</script>', '&lt;script&gt;alert\\(1\\)&lt;/script&gt;'],
+    ['[x](javascript:alert(1))', '\\[x\\]\\(javascript:alert\\(1\\)\\)'],
+    ['a | b', 'a \\| b'],
+    ['two\nlines', 'two lines'],
+  ])('plainText(%j) renders inert', (input, expected) => {
+    expect(plainText(input)).toBe(expected);
+  });
+
+  it('escapes pipes inside code spans meant for table cells', () => {
+    expect(tableCode('a|b')).toBe('`a\\|b`');
+  });
+});
