@@ -2,7 +2,7 @@ import type { Skipped, SourceFile, Workspace } from '../types.js';
 import { oneLine } from '../errors.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
-import { extractDependencies, isManifest } from './manifests/extract-dependencies.js';
+import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
 import { parseRequirement } from './manifests/parse-requirement.js';
 import { readNotebook } from './notebook/read-notebook.js';
 import { extractPython } from './python/extract-python.js';
@@ -11,7 +11,7 @@ import { LineIndex } from './evidence.js';
 import { scanSecrets } from './secrets/scan-secrets.js';
 import { createScriptExtractor, type ScriptExtractor } from './typescript/create-script-extractor.js';
 import { isScriptPath } from './typescript/is-script-path.js';
-import type { Facts } from './types.js';
+import type { ConfigDocument, Facts } from './types.js';
 
 export interface FactsResult {
   facts: Facts;
@@ -27,6 +27,7 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
   const facts: Facts = { files: workspace.files, python: [], scripts: [], dependencies: [], configs: [], dockerfiles: [], secrets: [], languages: {} };
   const skipped: Skipped[] = [];
   const byPath = new Map(workspace.files.map((file) => [file.path, file]));
+  const manifestContext = (documents: ConfigDocument[]): ManifestContext => ({ lookup: (p) => byPath.get(p), documents: () => documents });
   // ts-morph loads the TypeScript compiler: only when there is a script to read.
   let scripts: ScriptExtractor | undefined;
   const count = (language: string, lines: number) => {
@@ -53,7 +54,7 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
       const module = await withPythonTree(file.text, (tree) => extractPython(tree, path, 'python', (line) => index.evidence(line)));
       facts.python.push(module);
       count('python', module.linesOfCode);
-      if (path === 'setup.py' || path.endsWith('/setup.py')) facts.dependencies.push(...((await extractDependencies(file, (p) => byPath.get(p))) ?? []));
+      if (path === 'setup.py' || path.endsWith('/setup.py')) facts.dependencies.push(...((await extractDependencies(file, manifestContext([]))) ?? []));
       return;
     }
     if (path.endsWith('.ipynb')) {
@@ -86,10 +87,10 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
       facts.dockerfiles.push(extractDockerfile(file));
       return;
     }
-    if (isManifest(path)) {
-      facts.dependencies.push(...((await extractDependencies(file, (p) => byPath.get(p))) ?? []));
-    }
-    if (configFormat(path)) facts.configs.push(...parseConfigDocuments(file));
+    // Parsed once: TOML, JSON and YAML manifests read their dependencies from these documents.
+    const documents = configFormat(path) ? parseConfigDocuments(file) : [];
+    if (isManifest(path)) facts.dependencies.push(...((await extractDependencies(file, manifestContext(documents))) ?? []));
+    facts.configs.push(...documents);
   }
 }
 

@@ -1,9 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { SourceFile } from '../../types.js';
-import { LineIndex } from '../evidence.js';
+import type { Evidence } from '../../types.js';
 import type { Dependency } from '../types.js';
-import { assertNestingDepth } from './assert-nesting-depth.js';
-import { manifestError } from './manifest-error.js';
+import { isTable, type ManifestDocument } from './manifest-document.js';
 import { normalisePypiName } from './parse-requirement.js';
 import { pypiDependency } from './pypi-dependency.js';
 
@@ -15,11 +12,6 @@ import { pypiDependency } from './pypi-dependency.js';
 export const CONDA_TO_PYPI: Readonly<Record<string, string>> = { pytorch: 'torch' };
 /** Interpreter and installer entries, not dependencies. */
 const NOT_DEPENDENCIES = new Set(['python', 'pip']);
-/**
- * Largest environment file parsed. Real ones are a few kilobytes; the yaml library slows to
- * seconds on hostile megabytes (a file of `"` or `&a ` repeated), so bigger files are refused.
- */
-const MAX_BYTES = 128 * 1024;
 /** A conda package name after an optional `channel::` prefix. */
 const CONDA_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*/;
 
@@ -28,37 +20,26 @@ const CONDA_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*/;
  * `conda-forge::numpy>=1.26`, `faiss-cpu 1.7.*`; `python` and `pip` skipped) and the nested
  * `- pip: [...]` requirement list, all as PyPI names (conda's `pytorch` → `torch`), group main.
  */
-export function extractCondaEnvironment(file: SourceFile): Dependency[] {
-  if (file.text.length > MAX_BYTES) throw manifestError(file.path, null, `larger than ${MAX_BYTES / 1024} KiB, too large for a conda environment file`);
-  assertNestingDepth(file.path, file.text, 'yaml');
-  const index = new LineIndex(file.path, file.text);
-  const doc = parseDocument(file.text, { uniqueKeys: false, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) throw manifestError(file.path, index.lineAt(error.pos[0]), `invalid YAML: ${error.message}`);
-  const dependencies = isMap(doc.contents) ? doc.contents.get('dependencies', true) : undefined;
-  if (!isSeq(dependencies)) return [];
-
+export function extractCondaEnvironment(doc: ManifestDocument): Dependency[] {
+  const dependencies = doc.value(['dependencies']);
+  if (!Array.isArray(dependencies)) return [];
   const out: Dependency[] = [];
-  const lineOf = (node: YamlNode) => index.lineAt(node.range?.[0] ?? 0);
-  for (const item of dependencies.items) {
-    if (isScalar(item) && typeof item.value === 'string') {
-      const dependency = condaDependency(item.value, index, lineOf(item));
+  dependencies.forEach((item, i) => {
+    if (typeof item === 'string') {
+      const dependency = condaDependency(item, doc.evidence(['dependencies', i]));
       if (dependency) out.push(dependency);
-    } else if (isMap(item)) {
-      const pip = item.get('pip', true);
-      if (!isSeq(pip)) continue;
-      for (const requirement of pip.items) {
-        if (!isScalar(requirement) || typeof requirement.value !== 'string') continue;
-        const dependency = pypiDependency(requirement.value, 'main', index, lineOf(requirement));
+    } else if (isTable(item)) {
+      for (const { value, evidence } of doc.strings(['dependencies', i, 'pip'])) {
+        const dependency = pypiDependency(value, 'main', evidence);
         if (dependency) out.push(dependency);
       }
     }
-  }
+  });
   return out;
 }
 
 /** One conda match spec → a dependency, or null for `python`, `pip` and what is not a spec. */
-function condaDependency(spec: string, index: LineIndex, line: number): Dependency | null {
+function condaDependency(spec: string, evidence: Evidence): Dependency | null {
   const channel = spec.indexOf('::');
   const text = (channel >= 0 ? spec.slice(channel + 2) : spec).trim();
   const name = CONDA_NAME.exec(text)?.[0];
@@ -70,7 +51,7 @@ function condaDependency(spec: string, index: LineIndex, line: number): Dependen
     ecosystem: 'pypi',
     spec: text.slice(name.length).trim(),
     group: 'main',
-    manifest: index.path,
-    evidence: index.evidence(line),
+    manifest: evidence.path,
+    evidence,
   };
 }

@@ -1,12 +1,8 @@
-import type { SourceFile } from '../../types.js';
-import { LineIndex } from '../evidence.js';
 import type { Dependency } from '../types.js';
+import type { ManifestDocument } from './manifest-document.js';
 import { nameSpecTable } from './name-spec-table.js';
-import { TomlEntries } from './toml-entries.js';
 
 /** Pipenv's `Pipfile`: `[packages]` (main) and `[dev-packages]` (dev). */
-export function extractPipfile(file: SourceFile): Dependency[] {
-  const toml = new TomlEntries(file);
-  const index = new LineIndex(file.path, file.text);
-  return [...nameSpecTable(toml, index, ['packages'], 'main'), ...nameSpecTable(toml, index, ['dev-packages'], 'dev')];
+export function extractPipfile(doc: ManifestDocument): Dependency[] {
+  return [...nameSpecTable(doc, ['packages'], 'main'), ...nameSpecTable(doc, ['dev-packages'], 'dev')];
 }

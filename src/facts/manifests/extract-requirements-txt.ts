@@ -47,7 +47,7 @@ export function extractRequirementsTxt(file: SourceFile, lookup: (path: string) 
         visit(included, isRequirementsFile(included.path) ? requirementsGroup(included.path) : group, depth + 1);
         continue;
       }
-      const dependency = pypiDependency(text, group, index, line);
+      const dependency = pypiDependency(text, group, index.evidence(line));
       if (dependency) out.push(dependency);
     }
   };

@@ -27,7 +27,7 @@ export function extractSetupCfg(file: SourceFile): Dependency[] {
       : null;
     if (!group) continue;
     for (const { text, line } of lines) {
-      const dependency = pypiDependency(text, group, index, line);
+      const dependency = pypiDependency(text, group, index.evidence(line));
       if (dependency) out.push(dependency);
     }
   }

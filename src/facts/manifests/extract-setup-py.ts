@@ -69,7 +69,7 @@ export async function extractSetupPy(file: SourceFile): Promise<Dependency[]> {
   const out: Dependency[] = [];
   for (const { group, requirements } of found) {
     for (const { value, line } of requirements) {
-      const dependency = pypiDependency(value, group, index, line);
+      const dependency = pypiDependency(value, group, index.evidence(line));
       const key = `${group} ${line} ${dependency?.name}`;
       if (!dependency || seen.has(key)) continue;
       seen.add(key);

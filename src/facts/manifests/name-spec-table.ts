@@ -1,29 +1,27 @@
-import type { LineIndex } from '../evidence.js';
 import type { Dependency } from '../types.js';
+import { isTable, type ManifestDocument } from './manifest-document.js';
 import { normalisePypiName } from './parse-requirement.js';
-import type { TomlEntries } from './toml-entries.js';
 
 /**
  * A table of `name = spec` entries, as Poetry and Pipenv write them: the spec is a string
  * (`"^2.1"`, `"*"` → ``), a table with a `version` (`{ version = "^2", extras = [...] }`), a
  * table without one (git, path and URL sources → ``), or for Poetry a list of such tables.
  */
-export function nameSpecTable(toml: TomlEntries, index: LineIndex, path: string[], group: Dependency['group']): Dependency[] {
+export function nameSpecTable(doc: ManifestDocument, path: string[], group: Dependency['group']): Dependency[] {
   const out: Dependency[] = [];
-  for (const [name, entry] of toml.children(path)) {
+  for (const name of doc.keys(path)) {
     if (name.toLowerCase() === 'python') continue;
-    const value = toml.value([...path, name]);
+    const value = doc.value([...path, name]);
     const first = Array.isArray(value) ? value[0] : value;
-    const table = typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as Record<string, unknown>) : {};
-    const version = typeof first === 'string' ? first : (table.version ?? toml.value([...path, name, 'version']));
-    const optional = (table.optional ?? toml.value([...path, name, 'optional'])) === true;
+    const version = typeof first === 'string' ? first : isTable(first) ? first.version : undefined;
+    const optional = isTable(first) && first.optional === true;
     out.push({
       name: normalisePypiName(name),
       ecosystem: 'pypi',
       spec: typeof version === 'string' && version.trim() !== '*' ? version.trim() : '',
       group: optional && group === 'main' ? 'optional' : group,
-      manifest: index.path,
-      evidence: index.evidence(entry.line),
+      manifest: doc.path,
+      evidence: doc.evidence([...path, name]),
     });
   }
   return out;

@@ -1,10 +1,10 @@
-import type { LineIndex } from '../evidence.js';
+import type { Evidence } from '../../types.js';
 import type { Dependency } from '../types.js';
 import { parseRequirement } from './parse-requirement.js';
 
-/** A PyPI dependency from a requirement string declared on `line` of the manifest; null when it is none. */
-export function pypiDependency(requirement: string, group: Dependency['group'], index: LineIndex, line: number): Dependency | null {
+/** A PyPI dependency from a requirement string declared at `evidence` (whose file is the manifest); null when it is none. */
+export function pypiDependency(requirement: string, group: Dependency['group'], evidence: Evidence): Dependency | null {
   const parsed = parseRequirement(requirement);
   if (!parsed) return null;
-  return { ...parsed, ecosystem: 'pypi', group, manifest: index.path, evidence: index.evidence(line) };
+  return { ...parsed, ecosystem: 'pypi', group, manifest: evidence.path, evidence };
 }

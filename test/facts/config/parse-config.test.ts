@@ -303,3 +303,10 @@ describe('.env', () => {
     expect(run.ms).toBeLessThan(1_000);
   });
 });
+
+describe('hostile YAML size', () => {
+  it('refuses YAML over the cap before the parser sees it', () => {
+    const text = '"'.repeat(300 * 1024);
+    expect(() => parseConfigDocuments({ path: 'big.yaml', text, bytes: text.length })).toThrow('YAML over 256 KiB is not parsed');
+  });
+});

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractDependencies } from '../../../src/facts/manifests/extract-dependencies.js';
+import { manifestContext } from './manifest-context.js';
 
 async function rows(path: string, text: string) {
-  const deps = (await extractDependencies({ path, text, bytes: text.length }, () => undefined)) ?? [];
+  const file = { path, text, bytes: text.length };
+  const deps = (await extractDependencies(file, manifestContext(file))) ?? [];
   return deps.map((d) => ({ name: d.name, ecosystem: d.ecosystem, spec: d.spec, group: d.group, at: `${d.manifest}:${d.evidence.line}` }));
 }
 
@@ -66,6 +68,7 @@ describe('package.json', () => {
   });
 
   it('ignores package.json files under node_modules', async () => {
-    expect(await extractDependencies({ path: 'node_modules/x/package.json', text: '{}', bytes: 2 }, () => undefined)).toBeNull();
+    const file = { path: 'node_modules/x/package.json', text: '{}', bytes: 2 };
+    expect(await extractDependencies(file, manifestContext(file))).toBeNull();
   });
 });

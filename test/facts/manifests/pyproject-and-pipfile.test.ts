@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractDependencies } from '../../../src/facts/manifests/extract-dependencies.js';
+import { manifestContext } from './manifest-context.js';
 
 async function rows(path: string, text: string) {
-  const deps = (await extractDependencies({ path, text, bytes: text.length }, () => undefined)) ?? [];
+  const file = { path, text, bytes: text.length };
+  const deps = (await extractDependencies(file, manifestContext(file))) ?? [];
   return deps.map((d) => ({ name: d.name, spec: d.spec, group: d.group, at: `${d.manifest}:${d.evidence.line}` }));
 }
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { extractDependencies } from '../../../src/facts/manifests/extract-dependencies.js';
 import type { Dependency } from '../../../src/facts/types.js';
 import type { SourceFile } from '../../../src/types.js';
+import { manifestContext } from './manifest-context.js';
 
 /** Extracts `path` from an inline mini-repository; rows read like the manifest. */
 async function rows(files: Record<string, string>, path: string) {
   const byPath = new Map<string, SourceFile>(Object.entries(files).map(([p, text]) => [p, { path: p, text, bytes: text.length }]));
-  const deps = (await extractDependencies(byPath.get(path)!, (p) => byPath.get(p))) ?? [];
+  const deps = (await extractDependencies(byPath.get(path)!, manifestContext(byPath.get(path)!, [...byPath.values()]))) ?? [];
   return deps.map((d: Dependency) => ({ name: d.name, spec: d.spec, group: d.group, at: `${d.evidence.path}:${d.evidence.line}`, manifest: d.manifest }));
 }
 
@@ -38,7 +39,7 @@ describe('requirements.txt', () => {
   it('gives evidence with the trimmed declaring line', async () => {
     const files = { 'requirements.txt': requirements };
     const byPath = new Map(Object.entries(files).map(([p, text]) => [p, { path: p, text, bytes: text.length }]));
-    const deps = await extractDependencies(byPath.get('requirements.txt')!, (p) => byPath.get(p));
+    const deps = await extractDependencies(byPath.get('requirements.txt')!, manifestContext(byPath.get('requirements.txt')!, [...byPath.values()]));
     expect(deps?.[0]?.evidence).toEqual({ path: 'requirements.txt', line: 5, snippet: 'transformers[torch]>=4.40  # model' });
     expect(deps?.[0]?.ecosystem).toBe('pypi');
   });
@@ -91,7 +92,7 @@ describe('requirements.txt', () => {
     };
     const seen: string[] = [];
     const byPath = new Map(Object.entries(files).map(([p, text]) => [p, { path: p, text, bytes: text.length }]));
-    const deps = await extractDependencies(byPath.get('requirements.txt')!, (p) => (seen.push(p), byPath.get(p)));
+    const deps = await extractDependencies(byPath.get('requirements.txt')!, { lookup: (p) => (seen.push(p), byPath.get(p)), documents: () => [] });
     expect(deps?.map((d) => d.name)).toEqual(['openai']);
     expect(seen).toEqual(['missing.txt']);
   });
