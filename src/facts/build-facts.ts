@@ -3,8 +3,7 @@ import { oneLine } from '../errors.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
 import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
-import { parseRequirement } from './manifests/parse-requirement.js';
-import { readNotebook } from './notebook/read-notebook.js';
+import { notebookFacts } from './notebook/notebook-facts.js';
 import { extractPython } from './python/extract-python.js';
 import { withPythonTree } from './python/python-parser.js';
 import { LineIndex } from './evidence.js';
@@ -58,22 +57,13 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
       return;
     }
     if (path.endsWith('.ipynb')) {
-      const notebook = readNotebook(path, file.text);
-      for (const hit of scanSecrets({ path, text: notebook.code, bytes: file.bytes })) {
-        facts.secrets.push({ kind: hit.kind, evidence: { ...notebook.evidenceAt(hit.evidence.line), snippet: hit.evidence.snippet } });
+      const notebook = await notebookFacts(file);
+      facts.secrets.push(...notebook.secrets);
+      facts.dependencies.push(...notebook.dependencies);
+      if (notebook.module) {
+        facts.python.push(notebook.module);
+        count('notebook', notebook.module.linesOfCode);
       }
-      for (const install of notebook.installs) {
-        for (const token of install.packages) {
-          const requirement = parseRequirement(token);
-          if (requirement) {
-            facts.dependencies.push({ ...requirement, ecosystem: 'pypi', group: 'main', manifest: path, evidence: notebook.evidenceAt(install.line) });
-          }
-        }
-      }
-      if (!notebook.isPython) return;
-      const module = await withPythonTree(notebook.python, (tree) => extractPython(tree, path, 'notebook', notebook.evidenceAt));
-      facts.python.push(module);
-      count('notebook', module.linesOfCode);
       return;
     }
     if (isScriptPath(path)) {
@@ -88,10 +78,15 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
       return;
     }
     // Parsed once: TOML, JSON and YAML manifests read their dependencies from these documents.
-    const documents = configFormat(path) ? parseConfigDocuments(file) : [];
+    const documents = configFormat(path) && !isTemplate(file) ? parseConfigDocuments(file) : [];
     if (isManifest(path)) facts.dependencies.push(...((await extractDependencies(file, manifestContext(documents))) ?? []));
     facts.configs.push(...documents);
   }
+}
+
+/** Helm and Jinja templates under `templates/` are YAML only after rendering: read as text, not parsed. */
+function isTemplate(file: SourceFile): boolean {
+  return /(^|\/)templates\//.test(file.path) && file.text.includes('{{');
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -1,25 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import committedSecret from '../../../checks/security/committed-secret.js';
-import { review } from '../../../src/review.js';
-import { parseSource } from '../../../src/source/parse-source.js';
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+import { reviewFiles } from '../../helpers/review-files.js';
 
 /** Reviews an inline mini-repository with only this check. */
 async function run(files: Record<string, string>) {
-  const root = await mkdtemp(join(tmpdir(), 'cr-check-'));
-  dirs.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-  const report = await review(parseSource(root, { cwd: root }), { checks: [committedSecret] });
+  const report = await reviewFiles(files, { checks: [committedSecret] });
   return report.findings.map((f) => ({ kind: f.kind, at: `${f.evidence[0].path}:${f.evidence[0].line}`, snippet: f.evidence[0].snippet, question: f.question }));
 }
 
