@@ -13,6 +13,7 @@ export function runChecks(checks: readonly Check[], context: CheckContext): { fi
           check: check.id,
           area,
           kind: report.kind,
+          messageId: report.messageId,
           message: fill(check.messages[report.messageId] ?? report.messageId, report.data),
           evidence: report.evidence,
         };

@@ -10,6 +10,8 @@ export interface Finding {
   check: string;
   area: string;
   kind: FindingKind;
+  /** The check's message id: stable across wording changes, for tests and downstream tools. */
+  messageId: string;
   message: string;
   evidence: EvidenceList;
   /** An interview question about this very code, when the check has one. */

@@ -48,6 +48,8 @@ export interface PyCall {
   scopeDecorators: string[];
   /** True when the call sits inside a `for`/`while` loop or a comprehension. */
   inLoop: boolean;
+  /** True for `await f()`. */
+  awaited: boolean;
   /** The variable the call's result is assigned to (`model = ...` → `model`), if any. */
   assignedTo: string | null;
 }
@@ -66,6 +68,8 @@ export interface PyFunction {
   className: string | null;
   decorators: string[];
   params: string[];
+  /** Annotation of each annotated parameter, its leading name resolved (`body: AskRequest` → `{ body: 'api.AskRequest' }`). */
+  paramTypes: Record<string, string>;
   /** Parameters (besides self/cls) with a type annotation. */
   annotatedParams: number;
   hasReturnAnnotation: boolean;
@@ -90,7 +94,10 @@ export interface PyClass {
 
 export interface PyAssignment {
   target: string;
+  /** For a bare annotation (`sources: list[str]`), `{ kind: 'other', text: '' }`. */
   value: PyValue;
+  /** The annotation of `x: T = …` or `x: T`, leading name resolved. */
+  annotation?: string;
   scope: string | null;
   evidence: Evidence;
 }

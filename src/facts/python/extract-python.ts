@@ -80,6 +80,12 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     return name.replace(/^[^(]*/, (head) => resolve(head));
   };
 
+  /** A type annotation's text with its leading name resolved: `AskRequest` → `.models.AskRequest`. */
+  const resolveAnnotation = (node: Node): string => {
+    const text = cut(node.text);
+    return text.replace(/^[A-Za-z_][\w.]*/, (head) => resolve(head));
+  };
+
   const valueOf = (node: Node, depth = 0): PyValue => {
     const text = cut(node.text);
     const evidence = evidenceAt(line(node));
@@ -246,6 +252,13 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       className,
       decorators,
       params: paramNames,
+      paramTypes: Object.fromEntries(
+        params.flatMap((p) => {
+          const type = p.childForFieldName('type');
+          const pname = paramName(p);
+          return type && pname ? [[pname, resolveAnnotation(type)]] : [];
+        }),
+      ),
       annotatedParams: params.filter((p) => p.type.startsWith('typed') && !['self', 'cls'].includes(paramName(p) ?? '')).length,
       hasReturnAnnotation: node.childForFieldName('return_type') !== null,
       hasDocstring: first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string',
@@ -323,6 +336,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       scope: scope?.fn.qualname ?? null,
       scopeDecorators: scope?.decorators ?? [],
       inLoop: loopDepth > 0,
+      awaited: parent?.type === 'await',
       assignedTo: assignedTo ? cut(assignedTo) : null,
     };
     module.calls.push(call);
@@ -332,9 +346,16 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
   const visitAssignment = (node: Node) => {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
-    if (!left || !right) return;
+    const annotation = node.childForFieldName('type');
+    if (!left || (!right && !annotation)) return;
     const target = left.type === 'identifier' || left.type === 'attribute' ? left.text : null;
     if (!target) return;
+    const scope = scopes[scopes.length - 1]?.fn.qualname ?? (classNames[classNames.length - 1] ?? null);
+    if (!right) {
+      // `sources: list[str]` — a declared field (pydantic models, dataclasses) without a value.
+      module.assignments.push({ target, value: { text: '', kind: 'other', evidence: evidenceAt(line(node)) }, annotation: resolveAnnotation(annotation!), scope, evidence: evidenceAt(line(node)) });
+      return;
+    }
     if (right.type === 'call') {
       const callee = resolveCallee(right.childForFieldName('function'));
       if (callee) bindings.set(target, `${callee}()`);
@@ -347,7 +368,8 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     module.assignments.push({
       target,
       value: valueOf(right),
-      scope: scopes[scopes.length - 1]?.fn.qualname ?? (classNames[classNames.length - 1] ?? null),
+      ...(annotation && { annotation: resolveAnnotation(annotation) }),
+      scope,
       evidence: evidenceAt(line(node)),
     });
   };

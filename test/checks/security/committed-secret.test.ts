@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import committedSecret from '../../../checks/security/committed-secret.js';
 import { reviewFiles } from '../../helpers/review-files.js';
 
-/** Reviews an inline mini-repository with only this check. */
+/** Findings of this check with the evidence snippet, which must be redacted. */
 async function run(files: Record<string, string>) {
   const report = await reviewFiles(files, { checks: [committedSecret] });
   return report.findings.map((f) => ({ kind: f.kind, at: `${f.evidence[0].path}:${f.evidence[0].line}`, snippet: f.evidence[0].snippet, question: f.question }));

@@ -101,3 +101,22 @@ describe('extractPython', () => {
     expect(deep.assignments[0]?.target).toBe('x');
   });
 });
+
+describe('extractPython: serving facts', () => {
+  it('records parameter types, awaited calls and bare annotated fields', async () => {
+    const m = await facts(
+      [
+        'from pydantic import BaseModel',
+        'class Answer(BaseModel):',
+        '    text: str',
+        '    sources: list[str] = []',
+        'async def ask(body: Answer, k: int = 4):',
+        '    await client.post("/x")',
+        '    requests.get("/y")',
+      ].join('\n'),
+    );
+    expect(m.functions.find((f) => f.name === 'ask')?.paramTypes).toEqual({ body: 'Answer', k: 'int' });
+    expect(m.assignments.filter((a) => a.scope === 'Answer').map((a) => `${a.target}:${a.annotation}:${a.evidence.line}`)).toEqual(['text:str:3', 'sources:list[str]:4']);
+    expect(m.calls.map((c) => `${c.raw}:${c.awaited}`)).toEqual(['client.post:true', 'requests.get:false']);
+  });
+});
