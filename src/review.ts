@@ -1,14 +1,18 @@
 import { checks as allChecks } from '../checks/index.js';
+import { DEFAULT_CONFIG, type Config } from './config/config-schema.js';
 import type { Check } from './engine/types.js';
 import { runChecks } from './engine/run-checks.js';
 import { buildFacts } from './facts/build-facts.js';
 import { buildReport, type Report } from './report/build-report.js';
+import { selectQuestions } from './report/select-questions.js';
+import { evaluateRubric } from './scoring/evaluate-rubric.js';
 import type { Source } from './source/parse-source.js';
 import { detectStack } from './stack/detect-stack.js';
 import { DEFAULT_LIMITS, type Limits } from './types.js';
 import { loadWorkspace, type LoadOptions } from './workspace/load-workspace.js';
 
 export interface ReviewOptions {
+  config?: Config;
   limits?: Limits;
   base?: string;
   checks?: readonly Check[];
@@ -17,8 +21,9 @@ export interface ReviewOptions {
   progress?: (line: string) => void;
 }
 
-/** source → workspace → facts → stack → checks → report. The temporary clone never outlives it. */
+/** source → workspace → facts → stack → checks → scoring → report. The temporary clone never outlives it. */
 export async function review(source: Source, options: ReviewOptions = {}): Promise<Report> {
+  const config = options.config ?? DEFAULT_CONFIG;
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -36,7 +41,9 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     const { facts, skipped } = await timed('facts', () => buildFacts(workspace));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const { findings, errors } = await timed('checks', () => runChecks(options.checks ?? allChecks, { facts, stack, tests }));
-    return buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, timings });
+    const rubric = await timed('scoring', () => ({ role: config.role, items: evaluateRubric(config.rubric, { facts, stack, findings }) }));
+    const questions = selectQuestions(findings);
+    return buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, questions, timings });
   } finally {
     await cleanup();
   }

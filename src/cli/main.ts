@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load-config.js';
 import { InputError, oneLine } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeOutput } from '../publish/write-output.js';
@@ -24,6 +26,7 @@ Options:
   --format markdown|json   report format (default: markdown)
   --out FILE               write the report to FILE instead of stdout
   --base REF               review only files changed since REF (a take-home against its template)
+  --config FILE            a candidate-review.yml: role and the take-home rubric (default: the reference RAG assignment)
   --allow-host HOST        also accept git URLs on HOST (repeatable; github.com is always allowed)
   -h, --help               show this help
   -v, --version            print the version
@@ -45,6 +48,7 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
         format: { type: 'string', default: 'markdown' },
         out: { type: 'string' },
         base: { type: 'string' },
+        config: { type: 'string' },
         'allow-host': { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -70,8 +74,10 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
 
   try {
     const source = parseSource(target, { cwd: io.cwd, allowedHosts: ['github.com', ...values['allow-host']] });
+    const config = values.config === undefined ? undefined : loadConfig(await readConfigFile(resolve(io.cwd, values.config), values.config), values.config);
     const report = await review(source, {
       ...options,
+      ...(config && { config }),
       ...(values.base !== undefined && { base: values.base }),
       progress: (line) => io.stderr.write(`candidate-review: ${line}\n`),
     });
@@ -83,6 +89,14 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
     const code = (error as NodeJS.ErrnoException).code;
     if (values.out !== undefined && code && ['ENOENT', 'EACCES', 'EISDIR', 'EROFS'].includes(code)) return fail(`cannot write ${values.out}: ${code}`, 2);
     return fail(`internal error: ${(error as Error).message ?? String(error)}`, 1);
+  }
+}
+
+async function readConfigFile(path: string, shown: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read config ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}`);
   }
 }
 

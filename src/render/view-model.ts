@@ -17,6 +17,7 @@ const STACK_CATEGORIES: readonly [keyof Report['stack'], string][] = [
 ];
 const RAG_STAGES = [['chunking', 'Chunking'], ['embeddings', 'Embeddings'], ['retrieval', 'Retrieval'], ['reranking', 'Reranking'], ['promptTemplate', 'Prompt template']] as const;
 const MAX_SKIPPED_SHOWN = 30;
+const RUBRIC_STATUS = { met: 'met', partial: 'partly met', 'not-found': 'not found' } as const;
 
 export interface EvidenceView {
   /** `rag/ingest.py:12` or `nb.ipynb cell 3, line 12`, linked to the commit when on GitHub. */
@@ -33,6 +34,9 @@ export interface ReportView {
   evaluation: EvidenceView[];
   secrets: EvidenceView[];
   tests: string;
+  rubric: { title: string; status: string; where: string }[];
+  role: string;
+  questions: { text: string; where: string }[];
   findings: { area: string; items: { kind: string; message: string; question: string | null; evidence: EvidenceView[] }[] }[];
   skipped: string[];
   skippedMore: number;
@@ -74,6 +78,17 @@ export function buildView(report: Report, permalinkBase: string | null): ReportV
     evaluation: evidence(stack.evaluation),
     secrets: evidence(stack.secrets),
     tests: `${report.tests.count} test${report.tests.count === 1 ? '' : 's'} found statically`,
+    role: plainText(report.rubric.role),
+    rubric: report.rubric.items.map((item) => ({
+      title: plainText(item.title),
+      status: RUBRIC_STATUS[item.status],
+      // A table cell: GitHub splits cells at `|` even inside code spans.
+      where: (item.evidence.length
+        ? evidence(item.evidence.slice(0, 2)).map((e) => e.location).join(', ')
+        : `no evidence found; looked for ${plainText(item.lookedFor)}`
+      ).replace(/(?<!\\)\|/g, '\\|'),
+    })),
+    questions: report.questions.map((q) => ({ text: plainText(q.text), where: evidence(q.evidence.slice(0, 1)).map((e) => e.location).join('') })),
     findings: [...byArea].map(([area, list]) => ({
       area: plainText(area),
       items: list.map((f) => ({ kind: f.kind, message: plainText(f.message), question: f.question ? plainText(f.question) : null, evidence: evidence(f.evidence) })),

@@ -1,6 +1,8 @@
 import type { CheckError, Finding } from '../engine/types.js';
 import type { Facts } from '../facts/types.js';
+import type { RubricResult } from '../scoring/evaluate-rubric.js';
 import type { Stack, TestCount } from '../stack/types.js';
+import type { Question } from './select-questions.js';
 import type { Skipped, Workspace } from '../types.js';
 
 export const SCHEMA_VERSION = 1;
@@ -24,6 +26,10 @@ export interface Report {
   stack: Stack;
   tests: TestCount;
   findings: Finding[];
+  /** The take-home assignment, item by item. */
+  rubric: { role: string; items: RubricResult[] };
+  /** Interview questions about this code, most revealing first. */
+  questions: Question[];
   /** Checks that failed on this repository; the rest of the review stands. */
   errors: CheckError[];
 }
@@ -36,6 +42,8 @@ export interface ReportParts {
   tests: TestCount;
   findings: Finding[];
   errors: CheckError[];
+  rubric: Report['rubric'];
+  questions: Question[];
   timings: Record<string, number>;
 }
 
@@ -63,6 +71,8 @@ export function buildReport(parts: ReportParts): Report {
     stack: parts.stack,
     tests: parts.tests,
     findings,
+    rubric: parts.rubric,
+    questions: parts.questions,
     errors: parts.errors,
   };
 }
