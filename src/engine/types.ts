@@ -25,7 +25,7 @@ export interface CheckContext {
   tests: TestCount;
 }
 
-export type MessageData = Record<string, string | number | boolean | null | readonly string[]>;
+export type MessageData = Record<string, string | number | boolean | null | readonly string[] | undefined>;
 
 /** What a check yields; the engine turns it into a Finding with its message filled in. */
 export interface CheckReport<M extends string> {

@@ -93,10 +93,21 @@ export function argument(call: PyCall, keyword: string, position?: number): PyVa
   return call.kwargs[keyword] ?? (position === undefined ? undefined : call.args[position]);
 }
 
-/** Whether the module is a test file by pytest's naming rules, or sits in a tests folder. */
+/** Whether a file is a test: pytest's naming rules, `*.test.ts`/`*.spec.js`, or a `tests`/`__tests__` folder. */
 export function isTestPath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return /^test_.*\.py$/.test(name) || /_test\.py$/.test(name) || name === 'conftest.py' || /(^|\/)tests?\//.test(path);
+  return (
+    /^test_.*\.py$/.test(name) ||
+    /_test\.py$/.test(name) ||
+    name === 'conftest.py' ||
+    /\.(test|spec)\.[cm]?[jt]sx?$/.test(name) ||
+    /(^|\/)(tests?|__tests__)\//.test(path)
+  );
+}
+
+/** String literals of code (Python, notebooks, TypeScript/JavaScript), docstrings excluded. */
+export function codeStrings(facts: Facts): { value: string; evidence: Evidence }[] {
+  return [...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring)), ...facts.scripts.flatMap((m) => m.strings)];
 }
 
 export function moduleByPath(facts: Facts): Map<string, PyModule> {

@@ -1,3 +1,4 @@
+import { codeStrings } from '../facts/query.js';
 import type { Facts } from '../facts/types.js';
 import type { Evidence } from '../types.js';
 import { detectImports, signalOfDependency } from './detect-imports.js';
@@ -31,12 +32,4 @@ export function detectLibraries(facts: Facts): StackItem[] {
   }
   for (const [id, evidence] of declared) items.push({ id, evidence: sortedEvidence(evidence), declaredOnly: true });
   return items;
-}
-
-/** String literals of code (Python, notebooks, TypeScript/JavaScript), docstrings excluded. */
-export function codeStrings(facts: Facts): { value: string; evidence: Evidence }[] {
-  return [
-    ...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring)),
-    ...facts.scripts.flatMap((m) => m.strings),
-  ];
 }

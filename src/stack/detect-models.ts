@@ -1,6 +1,6 @@
+import { codeStrings } from '../facts/query.js';
 import type { Facts, Literal, PyValue, ScriptValue } from '../facts/types.js';
 import type { Evidence } from '../types.js';
-import { codeStrings } from './detect-libraries.js';
 import { EvidenceMap } from './evidence-map.js';
 import type { StackItem } from './types.js';
 

@@ -1,7 +1,6 @@
-import { pythonCalls, plainCallee } from '../facts/query.js';
+import { codeStrings, plainCallee, pythonCalls } from '../facts/query.js';
 import type { Facts } from '../facts/types.js';
 import type { Evidence } from '../types.js';
-import { codeStrings } from './detect-libraries.js';
 import { sortedEvidence } from './evidence-map.js';
 import type { RagStages } from './types.js';
 

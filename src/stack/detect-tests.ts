@@ -11,7 +11,6 @@ const TEST_FRAMEWORK_DEPENDENCIES = [
   { id: 'vitest', npm: ['vitest'] },
   { id: 'mocha', npm: ['mocha'] },
 ];
-const SCRIPT_TEST_FILE = /(\.(test|spec)\.[cm]?[jt]sx?$)|(^|\/)__tests__\//;
 
 /** Test functions of one Python module: pytest's `test_*` and `Test*.test_*`, unittest's `TestCase.test*`. */
 function pythonTests(m: PyModule): { pytest: Evidence[]; unittest: Evidence[] } {
@@ -41,7 +40,7 @@ export function detectTests(facts: Facts): { testFrameworks: StackItem[]; tests:
   }
   const declaredNpm = new Set(facts.dependencies.filter((d) => d.ecosystem === 'npm').map((d) => d.name));
   for (const m of facts.scripts) {
-    if (!m.tests.length && !SCRIPT_TEST_FILE.test(m.path)) continue;
+    if (!m.tests.length && !isTestPath(m.path)) continue;
     count += m.tests.length;
     const fromImport = m.imports.find((i) => ['vitest', '@jest/globals', 'mocha'].includes(i.module));
     const framework = fromImport

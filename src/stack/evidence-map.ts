@@ -7,7 +7,7 @@ export const MAX_EVIDENCE_PER_ITEM = 5;
 
 /** The candidate's modules first, then config, notebooks and tests: the first evidence shown is the strongest. */
 function rank(path: string): number {
-  if (isTestPath(path) || /(\.|_)(test|spec)\.[cm]?[jt]sx?$/.test(path)) return 3;
+  if (isTestPath(path)) return 3;
   if (path.endsWith('.ipynb')) return 2;
   return /\.(py|[cm]?[jt]sx?)$/.test(path) ? 0 : 1;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import type { RubricResult } from '../../src/scoring/evaluate-rubric.js';
 import { at, reviewFolder } from '../helpers/review-fixture.js';
 import { reviewFiles } from '../helpers/review-files.js';
 
-const statusOf = (items: { id: string; status: string; evidence: { path: string; line: number }[] }[]) =>
+const statusOf = (items: RubricResult[]) =>
   Object.fromEntries(items.map((i) => [i.id, `${i.status}${i.evidence[0] ? ` @ ${at(i.evidence[0])}` : ''}`]));
 
 describe('the take-home rubric', () => {
