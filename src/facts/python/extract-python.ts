@@ -54,6 +54,11 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
         const fn = dotted(node.childForFieldName('function'));
         return fn ? `${fn}()` : null;
       }
+      case 'subscript': {
+        // `ds["train"].train_test_split` → `ds[].train_test_split`: the receiver stays nameable.
+        const value = dotted(node.childForFieldName('value'));
+        return value ? `${value}[]` : null;
+      }
       default:
         return null;
     }
@@ -302,8 +307,8 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
 
   const visitCall = (node: Node) => {
     const fnNode = node.childForFieldName('function');
-    const callee = resolveCallee(fnNode);
-    if (!fnNode || !callee) return;
+    if (!fnNode) return;
+    const callee = resolveCallee(fnNode) ?? cut(fnNode.text);
     const args: PyValue[] = [];
     const kwargs: Record<string, PyValue> = {};
     const argList = node.childForFieldName('arguments');
