@@ -12,6 +12,26 @@ import heldOutEvaluation from './fine-tuning/held-out-evaluation.js';
 import peftConfiguration from './fine-tuning/peft-configuration.js';
 import trainingArguments from './fine-tuning/training-arguments.js';
 import trainingFramework from './fine-tuning/training-framework.js';
+import chunkSettings from './rag/chunk-settings.js';
+import chunkingWithoutOverlap from './rag/chunking-without-overlap.js';
+import documentsEmbeddedWhole from './rag/documents-embedded-whole.js';
+import embeddingModel from './rag/embedding-model.js';
+import generatorModel from './rag/generator-model.js';
+import promptGrounding from './rag/prompt-grounding.js';
+import retrievalSettings from './rag/retrieval-settings.js';
+import sourcesReturned from './rag/sources-returned.js';
+import splitterNeverCalled from './rag/splitter-never-called.js';
+import vectorStorePersistence from './rag/vector-store-persistence.js';
+import apiEndpoints from './serving/api-endpoints.js';
+import blockingCallInAsyncHandler from './serving/blocking-call-in-async-handler.js';
+import modelCallErrorHandling from './serving/model-call-error-handling.js';
+import requestBodyValidation from './serving/request-body-validation.js';
+import streamingResponse from './serving/streaming-response.js';
+import hardCodedAnswers from './evaluation/hard-coded-answers.js';
+import qualityMetric from './evaluation/quality-metric.js';
+import reportedResults from './evaluation/reported-results.js';
+import testQuestionsInIndex from './evaluation/test-questions-in-index.js';
+import hostedApiOnly from './prompt-only/hosted-api-only.js';
 import committedSecret from './security/committed-secret.js';
 
 /** Every check, explicitly, by area; a test keeps this list and the files under checks/ in step. */
@@ -29,5 +49,25 @@ export const checks: readonly Check[] = [
   peftConfiguration,
   trainingArguments,
   trainingFramework,
+  chunkSettings,
+  chunkingWithoutOverlap,
+  documentsEmbeddedWhole,
+  embeddingModel,
+  generatorModel,
+  promptGrounding,
+  retrievalSettings,
+  sourcesReturned,
+  splitterNeverCalled,
+  vectorStorePersistence,
+  apiEndpoints,
+  blockingCallInAsyncHandler,
+  modelCallErrorHandling,
+  requestBodyValidation,
+  streamingResponse,
+  hardCodedAnswers,
+  qualityMetric,
+  reportedResults,
+  testQuestionsInIndex,
+  hostedApiOnly,
   committedSecret,
 ];

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/engine/define-check.js';
+import { at } from '../../src/facts/evidence.js';
 import { argument } from '../../src/facts/query.js';
 import { loadedUse, loaderCalls } from '../../src/facts/queries/transformers.js';
 
@@ -47,8 +48,7 @@ export default defineCheck({
       const generative = l.kind === 'pipeline' ? GENERATIVE_TASKS.test(l.task ?? '') : GENERATIVE.test(l.label);
       const movedLater = moved.has(`${l.call.evidence.path}\0${l.call.callee}`) || moved.has(`${l.call.evidence.path}\0*`);
       if (generative && !movedLater) {
-        const at = `${l.call.evidence.path}:${l.call.evidence.line}`;
-        yield { kind: 'info', messageId: 'defaults', evidence: [l.call.evidence], data: { loader: l.label, model: l.model, at } };
+        yield { kind: 'info', messageId: 'defaults', evidence: [l.call.evidence], data: { loader: l.label, model: l.model, at: at(l.call.evidence) } };
       }
     }
   },

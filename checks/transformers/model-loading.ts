@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/engine/define-check.js';
+import { at } from '../../src/facts/evidence.js';
 import { argument } from '../../src/facts/query.js';
 import { loaderCalls } from '../../src/facts/queries/transformers.js';
 
@@ -41,8 +42,7 @@ export default defineCheck({
       };
       if (l.literalId && HUB_ID.test(l.model) && !isLocal(l.model) && !pinned.has(l.model) && !reported.has(l.model)) {
         reported.add(l.model);
-        const at = `${l.call.evidence.path}:${l.call.evidence.line}`;
-        yield { kind: 'concern', messageId: 'unpinned', evidence: [l.call.evidence], data: { model: l.model, at } };
+        yield { kind: 'concern', messageId: 'unpinned', evidence: [l.call.evidence], data: { model: l.model, at: at(l.call.evidence) } };
       }
     }
   },

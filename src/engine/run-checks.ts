@@ -28,6 +28,7 @@ export function runChecks(checks: readonly Check[], context: CheckContext): { fi
   return { findings, errors };
 }
 
+/** Fills `{{name}}` from the report's data; a value may carry its own `code` marks. */
 function fill(template: string, data: MessageData | undefined): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
     const value = data?.[key];

@@ -5,6 +5,7 @@ import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-docker
 import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
 import { notebookFacts } from './notebook/notebook-facts.js';
 import { extractPython } from './python/extract-python.js';
+import { linkConstants } from './python/link-constants.js';
 import { withPythonTree } from './python/python-parser.js';
 import { LineIndex } from './evidence.js';
 import { scanSecrets } from './secrets/scan-secrets.js';
@@ -42,6 +43,7 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
     // Notebooks are scanned through their code cells (below): outputs never reach a report.
     if (!file.path.endsWith('.ipynb')) facts.secrets.push(...scanSecrets(file));
   }
+  linkConstants(facts.python);
   // `-r requirements.txt` includes list the included file's entries a second time.
   facts.dependencies = uniqueBy(facts.dependencies, (d) => `${d.evidence.path}:${d.evidence.line}:${d.name}`);
   return { facts, skipped };

@@ -2,6 +2,11 @@ import type { Evidence } from '../types.js';
 
 const MAX_SNIPPET = 200;
 
+/** `path:line`, the way messages and questions name a place. */
+export function at(evidence: Evidence): string {
+  return `${evidence.path}:${evidence.line}`;
+}
+
 /** The trimmed text of one line, cut to a length a report can show. */
 export function snippetOf(line: string | undefined): string {
   const trimmed = (line ?? '').trim();

@@ -15,6 +15,8 @@ export interface PyValue {
   resolved?: string;
   /** Where the expression starts (a keyword argument's value may sit lines below its call). */
   evidence: Evidence;
+  /** For a name whose `literal` comes from a constant: where that constant is written (maybe another module). */
+  definedAt?: Evidence;
 }
 
 export interface PyImport {

@@ -31,6 +31,17 @@ export function plainText(text: string): string {
     .replace(/@/g, '@\u200b');
 }
 
+/**
+ * A check's message (or question) as Markdown: `code spans` kept as code, everything else escaped.
+ * Inert whatever the backticks: a stray one from candidate text can only move text between an
+ * escaped part and a re-fenced code span, and unpaired backticks escape the whole message.
+ */
+export function messageMarkdown(text: string): string {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return plainText(text);
+  return parts.map((part, i) => (i % 2 ? codeSpan(part) : plainText(part))).join('');
+}
+
 /** A code span fit for a table cell: GitHub splits cells at `|` even inside code. */
 export function tableCode(text: string): string {
   return codeSpan(text).replace(/\|/g, '\\|');

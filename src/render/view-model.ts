@@ -2,7 +2,7 @@ import type { Finding } from '../engine/types.js';
 import type { Report } from '../report/build-report.js';
 import type { StackItem } from '../stack/types.js';
 import type { Evidence } from '../types.js';
-import { codeSpan, plainText } from './markdown-safe.js';
+import { codeSpan, messageMarkdown, plainText } from './markdown-safe.js';
 
 /** Categories of `stack`, in the order a hiring engineer reads them. */
 const STACK_CATEGORIES: readonly [keyof Report['stack'], string][] = [
@@ -88,10 +88,10 @@ export function buildView(report: Report, permalinkBase: string | null): ReportV
         : `no evidence found; looked for ${plainText(item.lookedFor)}`
       ).replace(/(?<!\\)\|/g, '\\|'),
     })),
-    questions: report.questions.map((q) => ({ text: plainText(q.text), where: evidence(q.evidence.slice(0, 1)).map((e) => e.location).join('') })),
+    questions: report.questions.map((q) => ({ text: messageMarkdown(q.text), where: evidence(q.evidence.slice(0, 1)).map((e) => e.location).join('') })),
     findings: [...byArea].map(([area, list]) => ({
       area: plainText(area),
-      items: list.map((f) => ({ kind: f.kind, message: plainText(f.message), question: f.question ? plainText(f.question) : null, evidence: evidence(f.evidence) })),
+      items: list.map((f) => ({ kind: f.kind, message: messageMarkdown(f.message), question: f.question ? messageMarkdown(f.question) : null, evidence: evidence(f.evidence) })),
     })),
     skipped: target.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => `${codeSpan(s.path)} — ${s.reason}${s.detail ? `: ${plainText(s.detail)}` : ''}`),
     skippedMore: Math.max(0, target.skipped.length - MAX_SKIPPED_SHOWN),

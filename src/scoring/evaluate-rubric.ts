@@ -34,15 +34,15 @@ function uniqueEvidence(list: readonly (Evidence | undefined)[]): Evidence[] {
 
 /**
  * Each assignment item decided from evidence: `met` when every `met` detector finds some,
- * `partial` when some do (or a `partial` detector does), else `not-found` with what was looked for.
+ * `partial` when a `partial` detector does, else `not-found` with what was looked for.
  */
 export function evaluateRubric(rubric: Rubric, inputs: RubricInputs): RubricResult[] {
   return rubric.items.map((item) => {
     const met = item.met.map((detector) => detect(detector, inputs));
     const partial = item.partial.map((detector) => detect(detector, inputs));
-    const status: RubricStatus = met.every((e) => e.length) ? 'met' : [...met, ...partial].some((e) => e.length) ? 'partial' : 'not-found';
-    // The first line of each `met` detector leads: together they show why the item is met.
-    const lists = [...met, ...partial];
+    const status: RubricStatus = met.every((e) => e.length) ? 'met' : partial.some((e) => e.length) ? 'partial' : 'not-found';
+    // The first line of each detector that decided leads: together they show why.
+    const lists = status === 'met' ? [...met, ...partial] : partial;
     const evidence = status === 'not-found' ? [] : uniqueEvidence([...lists.map((l) => l[0]), ...lists.flat()]).slice(0, MAX_EVIDENCE);
     return { id: item.id, title: item.title, status, evidence, lookedFor: item.lookedFor };
   });

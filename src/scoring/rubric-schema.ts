@@ -42,7 +42,7 @@ export const RubricItemSchema = z.strictObject({
   lookedFor: z.string().min(1).max(500),
   /** Every one of these must find evidence for `met`. */
   met: z.array(DetectorSchema).min(1),
-  /** Any of these (or some of `met`) finding evidence makes the item `partial`. */
+  /** Any of these finding evidence makes an item that is not met `partial`. */
   partial: z.array(DetectorSchema).default([]),
 });
 

@@ -45,9 +45,8 @@ export function detectModels(facts: Facts): StackItem[] {
   };
 
   for (const m of facts.python) {
-    const definitions = new Map(m.assignments.filter((a) => typeof a.value.literal === 'string').map((a) => [a.target, a.evidence]));
     /** Where the string itself appears: the constant's definition when passed by name. */
-    const whereWritten = (value: PyValue) => (value.kind === 'name' ? (definitions.get(value.text) ?? value.evidence) : value.evidence);
+    const whereWritten = (value: PyValue) => value.definedAt ?? value.evidence;
     for (const a of m.assignments) if (isModelKey(a.target.split('.').pop()!)) add(a.value.literal, a.value.evidence);
     for (const p of m.pairs) if (isModelKey(p.key)) add(p.value.literal, whereWritten(p.value));
     for (const call of m.calls) {

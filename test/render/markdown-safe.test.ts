@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSpan, plainText, tableCode } from '../../src/render/markdown-safe.js';
+import { codeSpan, messageMarkdown, plainText, tableCode } from '../../src/render/markdown-safe.js';
 
 describe('Markdown-safe helpers', () => {
   it.each([
@@ -27,5 +27,14 @@ describe('Markdown-safe helpers', () => {
 
   it('escapes pipes inside code spans meant for table cells', () => {
     expect(tableCode('a|b')).toBe('`a\\|b`');
+  });
+});
+
+describe('messageMarkdown', () => {
+  it('keeps a message’s own code spans and escapes the prose around them', () => {
+    expect(messageMarkdown('`chunk_size=2000` at @org <b>')).toBe('`chunk_size=2000` at @\u200borg &lt;b&gt;');
+  });
+  it('escapes everything when the backticks do not pair up', () => {
+    expect(messageMarkdown('odd ` tick')).toBe('odd \\` tick');
   });
 });

@@ -57,6 +57,7 @@ describe('the take-home rubric', () => {
         '      title: CI runs the tests',
         '      lookedFor: a CI workflow that runs pytest',
         '      met: [{ stack: ci }, { file: "^\\\\.github/workflows/", contains: "pytest" }]',
+        '      partial: [{ stack: ci }]',
       ].join('\n'),
       'team.yml',
     );

@@ -35,7 +35,8 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     hasSyntaxErrors: tree.rootNode.hasError,
   };
   const aliases = new Map<string, string>();
-  const constants = new Map<string, Literal>();
+  /** Names bound to a literal, with the line that binds them (where the value is written). */
+  const constants = new Map<string, { literal: Literal; evidence: Evidence }>();
   const bindings = new Map<string, string>();
   const line = (node: Node) => node.startPosition.row + 1;
 
@@ -96,7 +97,11 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     const evidence = evidenceAt(line(node));
     if (node.type === 'identifier') {
       const value: PyValue = { text, kind: 'name', resolved: resolve(node.text), evidence };
-      if (constants.has(node.text)) value.literal = constants.get(node.text)!;
+      const constant = constants.get(node.text);
+      if (constant) {
+        value.literal = constant.literal;
+        value.definedAt = constant.evidence;
+      }
       return value;
     }
     const literal = literalOf(node, depth);
@@ -162,7 +167,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
         return inner ? literalOf(inner, depth + 1) : undefined;
       }
       case 'identifier':
-        return constants.get(node.text);
+        return constants.get(node.text)?.literal;
       default:
         return undefined;
     }
@@ -215,7 +220,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       const right = node.childForFieldName('right');
       if (left?.type === 'identifier' && right && !constants.has(left.text)) {
         const literal = literalOf(right, 0);
-        if (literal !== undefined) constants.set(left.text, literal);
+        if (literal !== undefined) constants.set(left.text, { literal, evidence: evidenceAt(line(node)) });
       }
     }
   };

@@ -80,9 +80,7 @@ export function setKwargs(call: PyCall, names: readonly string[]): string[] {
   return names.flatMap((name) => (call.kwargs[name] ? [`${name}=${shown(call.kwargs[name])}`] : []));
 }
 
-export function at(evidence: Evidence): string {
-  return `${evidence.path}:${evidence.line}`;
-}
+export { at } from '../evidence.js';
 
 // ---------------------------------------------------------------- training configs (Axolotl, LLaMA-Factory)
 

@@ -1,0 +1,77 @@
+import type { Evidence } from '../../types.js';
+import type { Literal, PyModule, PyValue } from '../types.js';
+
+/**
+ * Gives names bound to another module's constant their value, across the submission:
+ * `from .settings import CHUNK_SIZE` or `config.CHUNK_SIZE` → the literal `CHUNK_SIZE = 800` (or
+ * its `os.getenv` default) in `settings.py`/`config.py`. Runs once after every module is parsed,
+ * so checks read `value.literal` whatever module a constant lives in.
+ */
+export function linkConstants(modules: readonly PyModule[]): void {
+  const byName = new Map<string, PyModule>();
+  for (const m of modules) if (m.kind === 'python') byName.set(dottedName(m.path), m);
+  const constants = new Map<PyModule, Map<string, { literal: Literal; evidence: Evidence }>>();
+  const constantsOf = (m: PyModule) => {
+    let table = constants.get(m);
+    if (!table) {
+      table = new Map();
+      for (const a of m.assignments) {
+        if (a.scope === null && a.value.literal !== undefined && !table.has(a.target)) table.set(a.target, { literal: a.value.literal, evidence: a.value.definedAt ?? a.evidence });
+      }
+      constants.set(m, table);
+    }
+    return table;
+  };
+  const lookup = (from: PyModule, resolved: string): { literal: Literal; evidence: Evidence } | undefined => {
+    const absolute = absoluteName(from.path, resolved);
+    const cut = absolute.lastIndexOf('.');
+    if (cut <= 0) return undefined;
+    const target = byName.get(absolute.slice(0, cut)) ?? uniqueSuffixMatch(byName, absolute.slice(0, cut));
+    return target && target !== from ? constantsOf(target).get(absolute.slice(cut + 1)) : undefined;
+  };
+  const link = (from: PyModule, value: PyValue) => {
+    if (value.kind !== 'name' || value.literal !== undefined || !value.resolved?.includes('.')) return;
+    const constant = lookup(from, value.resolved);
+    if (constant) {
+      value.literal = constant.literal;
+      value.definedAt = constant.evidence;
+    }
+  };
+  // Module-level assignments first (`A = config.B`), so a constant re-exported once links too.
+  for (const m of modules) for (const a of m.assignments) if (a.scope === null) link(m, a.value);
+  constants.clear();
+  for (const m of modules) {
+    for (const call of m.calls) {
+      for (const arg of call.args) link(m, arg);
+      for (const value of Object.values(call.kwargs)) link(m, value);
+    }
+    for (const pair of m.pairs) link(m, pair.value);
+    for (const a of m.assignments) if (a.scope !== null) link(m, a.value);
+  }
+}
+
+/** `support_bot/settings.py` → `support_bot.settings`; a package's `__init__.py` is the package. */
+function dottedName(path: string): string {
+  return path.replace(/\.pyi?$/, '').replace(/\/__init__$/, '').replace(/\//g, '.');
+}
+
+/** `.settings.X` imported in `support_bot/index.py` → `support_bot.settings.X`. */
+function absoluteName(fromPath: string, resolved: string): string {
+  const dots = /^\.*/.exec(resolved)![0].length;
+  if (!dots) return resolved;
+  const folders = fromPath.split('/').slice(0, -1);
+  const base = folders.slice(0, Math.max(0, folders.length - (dots - 1)));
+  return [...base, resolved.slice(dots)].join('.');
+}
+
+/** `config` matches `src.rag_service.config` when exactly one module ends so (code run from a subfolder). */
+function uniqueSuffixMatch(byName: Map<string, PyModule>, name: string): PyModule | undefined {
+  let found: PyModule | undefined;
+  for (const [dotted, m] of byName) {
+    if (dotted.endsWith(`.${name}`)) {
+      if (found) return undefined;
+      found = m;
+    }
+  }
+  return found;
+}

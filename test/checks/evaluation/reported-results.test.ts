@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../../checks/evaluation/reported-results.js';
+import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+
+const EVAL = 'correct = 8\naccuracy = correct / 10\n';
+
+describe('evaluation/reported-results', () => {
+  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+    {
+      name: 'a README result backed by metric code',
+      files: { 'README.md': '# RAG\n\nOn the 10 test questions the accuracy was 80%.\n', 'eval.py': EVAL },
+      expected: [{ kind: 'info', messageId: 'reported', at: 'README.md:3' }],
+    },
+    {
+      name: 'a REPORT result with no code behind it',
+      files: { 'REPORT.md': '## Results\n\n8/10 correct answers.\n', 'app.py': 'print(1)\n' },
+      expected: [{ kind: 'concern', messageId: 'unsupported', at: 'REPORT.md:3' }],
+    },
+    {
+      name: 'a README with no numbers',
+      files: { 'README.md': '# RAG\n\nThe answers look good. Accuracy was not measured.\n' },
+      expected: [],
+    },
+    {
+      name: 'a metric-like line in code is not a report',
+      files: { 'notes.py': 'print("accuracy 80%")\n' },
+      expected: [],
+    },
+  ])('$name', async ({ files, expected }) => {
+    expect(await reportsOf(check, files)).toEqual(expected);
+  });
+
+  it('quotes the result and asks where it comes from', async () => {
+    const [finding] = await findingsOf(check, { 'REPORT.md': '## Results\n\nF1: 0.72 on the test set.\n' });
+    expect(finding!.message).toBe('`REPORT.md` reports "F1: 0.72", but no code that computes a metric was found');
+    expect(finding!.question).toContain('`REPORT.md:3`');
+  });
+});

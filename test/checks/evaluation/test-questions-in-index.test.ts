@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../../checks/evaluation/test-questions-in-index.js';
+import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+
+const TEST_SET = '[{"question": "How do I reset my password?"}, {"question": "Can I change my billing address?"}]\n';
+
+describe('evaluation/test-questions-in-index', () => {
+  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+    {
+      name: 'the test file passed to the ingest function',
+      files: {
+        'data/test_questions.json': TEST_SET,
+        'ingest.py': 'def ingest(path):\n    pass\n\ningest("data/faq.csv")\ningest("data/test_questions.json")\n',
+      },
+      expected: [{ kind: 'concern', messageId: 'fileIndexed', at: 'ingest.py:5' }],
+    },
+    {
+      name: 'a directory loader over the folder that holds the test file',
+      files: {
+        'data/test_questions.json': TEST_SET,
+        'data/faq.json': '[]\n',
+        'ingest.py': 'from langchain_community.document_loaders import DirectoryLoader\ndocs = DirectoryLoader("./data").load()\n',
+      },
+      expected: [{ kind: 'concern', messageId: 'fileIndexed', at: 'ingest.py:2' }],
+    },
+    {
+      name: 'a test question copied into the prompt',
+      files: {
+        'data/test_questions.json': TEST_SET,
+        'rag.py': 'FEW_SHOT = ["How do I reset my password?"]\n',
+      },
+      expected: [{ kind: 'concern', messageId: 'questionInCode', at: 'rag.py:1' }],
+    },
+    {
+      name: 'a test question from a JSON Lines file used as a lookup key',
+      files: {
+        'data/test_questions.jsonl': '{"question": "How long do refunds take?", "expected_answer": "5 days"}\n',
+        'app.py': 'KNOWN = {"How long do refunds take?": "5 days"}\n',
+      },
+      expected: [{ kind: 'concern', messageId: 'questionInCode', at: 'app.py:1' }],
+    },
+    {
+      name: 'a directory loader restricted to another extension',
+      files: {
+        'data/test_questions.json': TEST_SET,
+        'ingest.py': 'from langchain_community.document_loaders import DirectoryLoader\ndocs = DirectoryLoader("data", glob="**/*.md").load()\n',
+      },
+      expected: [],
+    },
+    {
+      name: 'the evaluation script loading the test set',
+      files: {
+        'data/test_questions.json': TEST_SET,
+        'eval.py': 'import json\nfrom langchain_community.document_loaders import JSONLoader\nqs = json.load(open("data/test_questions.json"))\nrows = JSONLoader("data/test_questions.json", jq_schema=".[]").load()\naccuracy = 1 / 2\n',
+      },
+      expected: [],
+    },
+    {
+      name: 'the corpus alone indexed',
+      files: { 'data/test_questions.json': TEST_SET, 'ingest.py': 'def ingest(path):\n    pass\n\ningest("data/faq.csv")\n' },
+      expected: [],
+    },
+  ])('$name', async ({ files, expected }) => {
+    expect(await reportsOf(check, files)).toEqual(expected);
+  });
+
+  it('names the file and the call', async () => {
+    const [finding] = await findingsOf(check, { 'data/test_questions.json': TEST_SET, 'ingest.py': 'def ingest(path):\n    pass\n\ningest("data/test_questions.json")\n' });
+    expect(finding!.message).toContain('`data/test_questions.json` goes into the index through `ingest` (ingest.py:4)');
+  });
+});
