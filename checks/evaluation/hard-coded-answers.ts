@@ -1,9 +1,8 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { snippetOf } from '../../src/facts/evidence.js';
 import { codeStrings, isTestPath } from '../../src/facts/query.js';
 import { evaluationPaths, isQuestionLike, literalStrings, testSetFields } from '../../src/facts/queries/evaluation.js';
 import { at, pythonEndpoints } from '../../src/facts/queries/serving.js';
-import type { Facts, PyAssignment, PyFunction, PyModule } from '../../src/facts/types.js';
+import type { Facts, PyAssignment, PyFunction } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
 
 /** Functions that produce the pipeline's answer. */
@@ -24,25 +23,6 @@ function isAnswerTable(a: PyAssignment): boolean {
  * Where a function's body uses a name: calls on it, arguments, assignments or dict values mentioning
  * it, else (Python files) a body line reading it (`if q in ANSWERS:`, `return ANSWERS[q]`), comments and strings aside.
  */
-function mentions(fn: PyFunction, module: PyModule, name: string, source: string | undefined): Evidence | undefined {
-  const word = new RegExp(`(^|[^\\w.])${name}([^\\w]|$)`);
-  const inBody = (e: Evidence) => e.line >= fn.line && e.line <= fn.endLine;
-  for (const call of module.calls) {
-    if (!inBody(call.evidence)) continue;
-    if (call.raw === name || call.raw.startsWith(`${name}.`) || [...call.args, ...Object.values(call.kwargs)].some((v) => word.test(v.text))) return call.evidence;
-  }
-  const fromFacts =
-    module.assignments.find((a) => inBody(a.evidence) && word.test(a.value.text))?.evidence ??
-    module.pairs.find((p) => inBody(p.evidence) && word.test(p.value.text))?.evidence;
-  if (fromFacts || module.kind !== 'python' || !source) return fromFacts;
-  const lines = source.split('\n');
-  for (let line = fn.line + 1; line <= fn.endLine; line++) {
-    const code = (lines[line - 1] ?? '').replace(/#.*$/, '').replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""');
-    if (word.test(code)) return { path: module.path, line, snippet: snippetOf(lines[line - 1]) };
-  }
-  return undefined;
-}
-
 /** Ground-truth answers of the evaluation: literals in evaluation code, answer fields of test-set files. */
 function expectedAnswers(facts: Facts, evalPaths: Set<string>): { value: string; evidence: Evidence }[] {
   const out: { value: string; evidence: Evidence }[] = [];
@@ -74,18 +54,16 @@ export default defineCheck({
     const evalPaths = evaluationPaths(facts, stack);
     const tabled = new Set<string>();
     const handlers = new Set<PyFunction>(pythonEndpoints(facts).flatMap((e) => (e.handler ? [e.handler.fn] : [])));
-    const sources = new Map(facts.files.map((f) => [f.path, f.text]));
     for (const module of facts.python) {
       if (evalPaths.has(module.path)) continue;
-      const source = sources.get(module.path);
       const tables = module.assignments.filter(isAnswerTable);
       for (const table of tables) {
-        const fn = module.functions.find((f) => (handlers.has(f) || ANSWER_FUNCTION.test(f.name)) && !/^test|eval|score|metric/i.test(f.name) && mentions(f, module, table.target, source));
+        const fn = module.functions.find((f) => (handlers.has(f) || ANSWER_FUNCTION.test(f.name)) && !/^test|eval|score|metric/i.test(f.name) && f.reads.has(table.target));
         if (!fn) continue;
         const values = literalStrings(table.value.literal);
         for (const value of values) tabled.add(value.trim().toLowerCase());
         const count = Object.keys(table.value.literal as object).length;
-        yield { kind: 'concern', messageId: 'answerTable', evidence: [table.evidence, mentions(fn, module, table.target, source)!], data: { fn: fn.name, table: table.target, count, at: at(table.evidence) } };
+        yield { kind: 'concern', messageId: 'answerTable', evidence: [table.evidence, fn.reads.get(table.target)!], data: { fn: fn.name, table: table.target, count, at: at(table.evidence) } };
       }
     }
     const expected = expectedAnswers(facts, evalPaths);

@@ -82,6 +82,8 @@ export interface PyFunction {
   evidence: Evidence;
   /** `assert` statements plus `self.assert*` / `pytest.raises` / `np.testing.assert_*` calls. */
   assertions: number;
+  /** Names the body reads (`if q in ANSWERS: return ANSWERS[q]`), each at its first line. */
+  reads: Map<string, Evidence>;
 }
 
 export interface PyClass {

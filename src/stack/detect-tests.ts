@@ -51,9 +51,7 @@ export function detectTests(facts: Facts): { testFrameworks: StackItem[]; tests:
   }
   for (const file of facts.files) {
     if (!file.path.endsWith('_test.go')) continue;
-    file.text.split('\n').forEach((line, i) => {
-      if (/^func Test[A-Z0-9_]\w*\(/.test(line)) count++;
-    });
+    for (const line of file.text.split('\n')) if (/^func Test[A-Z0-9_]\w*\(/.test(line)) count++;
   }
   const items = used.toItems();
   const declared = new Map<string, Evidence[]>();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/engine/types.js';
 import { at, reviewFixture, reviewFolder } from '../helpers/review-fixture.js';
 
-const findingsAt = (findings: { check: string; kind: string; evidence: { path: string; line: number }[] }[], kind: string) =>
+const findingsAt = (findings: Finding[], kind: string) =>
   findings.filter((f) => f.kind === kind).map((f) => `${f.check} @ ${at(f.evidence[0])}`);
 
 describe('take-home scenarios', () => {

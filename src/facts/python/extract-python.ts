@@ -277,6 +277,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       endLine: node.endPosition.row + 1,
       evidence: evidenceAt(line(node)),
       assertions: 0,
+      reads: new Map(),
     };
     module.functions.push(fn);
     scopes.push({ fn, decorators });
@@ -402,6 +403,14 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       case 'assert_statement':
         addAssertion();
         break;
+      case 'identifier': {
+        const fn = scopes[scopes.length - 1]?.fn;
+        const parent = node.parent;
+        const isAttributeName = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id;
+        const isKeyword = parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id;
+        if (fn && !isAttributeName && !isKeyword && !fn.reads.has(node.text)) fn.reads.set(node.text, evidenceAt(line(node)));
+        return;
+      }
       case 'pair': {
         const key = node.childForFieldName('key');
         const value = node.childForFieldName('value');

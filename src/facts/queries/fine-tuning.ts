@@ -1,4 +1,3 @@
-import { snippetOf } from '../evidence.js';
 import { calleeMatches, isTestPath, pythonCalls } from '../query.js';
 import type { ConfigDocument, ConfigLeaf, Facts, Literal, PyCall, PyValue } from '../types.js';
 import type { Evidence } from '../../types.js';
