@@ -11,6 +11,7 @@ import fourBitBaseModel from './fine-tuning/four-bit-base-model.js';
 import heldOutEvaluation from './fine-tuning/held-out-evaluation.js';
 import peftConfiguration from './fine-tuning/peft-configuration.js';
 import trainingArguments from './fine-tuning/training-arguments.js';
+import trainingDataInEvaluation from './fine-tuning/training-data-in-evaluation.js';
 import trainingFramework from './fine-tuning/training-framework.js';
 import chunkSettings from './rag/chunk-settings.js';
 import chunkingWithoutOverlap from './rag/chunking-without-overlap.js';
@@ -48,6 +49,7 @@ export const checks: readonly Check[] = [
   heldOutEvaluation,
   peftConfiguration,
   trainingArguments,
+  trainingDataInEvaluation,
   trainingFramework,
   chunkSettings,
   chunkingWithoutOverlap,

@@ -85,7 +85,7 @@ export function buildView(report: Report, permalinkBase: string | null): ReportV
       // A table cell: GitHub splits cells at `|` even inside code spans.
       where: (item.evidence.length
         ? evidence(item.evidence.slice(0, 2)).map((e) => e.location).join(', ')
-        : `no evidence found; looked for ${plainText(item.lookedFor)}`
+        : `no evidence found in the ${target.files} files analysed; looked for ${plainText(item.lookedFor)}`
       ).replace(/(?<!\\)\|/g, '\\|'),
     })),
     questions: report.questions.map((q) => ({ text: messageMarkdown(q.text), where: evidence(q.evidence.slice(0, 1)).map((e) => e.location).join('') })),
