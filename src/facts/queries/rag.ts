@@ -97,7 +97,9 @@ function defaultsOf(name: string, llama: boolean): [number | null, number | null
 
 /** A Python argument's name is mentioned in another call's arguments (`from_documents(chunks)`, `transformations=[splitter]`). */
 function mentioned(name: string, text: string): boolean {
-  return new RegExp(`(^|[^\\w.])${name}([^\\w]|$)`).test(text);
+  // `name` is the candidate's own text (an assignment target): escaped, never a pattern.
+  const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w.])${literal}([^\\w]|$)`).test(text);
 }
 
 /** Every library text splitter the submission constructs, Python and TypeScript, with its settings. */

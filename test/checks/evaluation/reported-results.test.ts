@@ -36,3 +36,10 @@ describe('evaluation/reported-results', () => {
     expect(finding!.question).toContain('`REPORT.md:3`');
   });
 });
+
+describe('evaluation/reported-results on hostile prose', () => {
+  it('reads a 200 KB line of digits and one of repeated results without backtracking', async () => {
+    const findings = await reportsOf(check, { 'README.md': `${'1'.repeat(200_000)}\n${'80% aaaa '.repeat(20_000)}\naccuracy 8/10\n` });
+    expect(findings.some((f) => f.at === 'README.md:3')).toBe(true);
+  });
+});
