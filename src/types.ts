@@ -1,4 +1,7 @@
 /** Shared nouns of the pipeline: source → workspace → facts → stack/checks → render → publish. */
+import type { History } from './workspace/git/git-repo.js';
+
+export type { Commit, History } from './workspace/git/git-repo.js';
 
 /** One line of the candidate's code that proves something. `line` is 1-based. */
 export interface Evidence {
@@ -28,6 +31,8 @@ export interface Skipped {
   reason: SkipReason;
   /** One line, safe to show: what went wrong. */
   detail?: string;
+  /** Size in bytes, when known (for a folder of vendored files, their total). */
+  bytes?: number;
 }
 
 /** A text file of the submission, decoded and with line endings normalised to `\n`. */
@@ -38,6 +43,8 @@ export interface SourceFile {
 }
 
 export interface Limits {
+  /** Commits of history read for git sources. */
+  maxCommits: number;
   /** Largest file read, in bytes (notebooks have their own cap: outputs make them big). */
   maxFileBytes: number;
   maxNotebookBytes: number;
@@ -52,6 +59,7 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
+  maxCommits: 500,
   maxFileBytes: 2 * 1024 * 1024,
   maxNotebookBytes: 20 * 1024 * 1024,
   maxTotalBytes: 256 * 1024 * 1024,
@@ -72,4 +80,6 @@ export interface Workspace {
   unchanged: number;
   /** Human-readable notes on caps that were hit ("file count cap of 50000 reached"). */
   limitsReached: string[];
+  /** Commit history of a git source (bounded), null for a plain folder. */
+  history: History | null;
 }

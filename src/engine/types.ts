@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/types.js';
 import type { Stack, TestCount } from '../stack/types.js';
-import type { EvidenceList } from '../types.js';
+import type { EvidenceList, Skipped } from '../types.js';
 
 export type FindingKind = 'strength' | 'concern' | 'info';
 
@@ -18,11 +18,13 @@ export interface Finding {
   question?: string;
 }
 
-/** What a check reads: facts and the detected stack. Never files, config or scores. */
+/** What a check reads: facts, the detected stack, and what was left out. Never files, config or scores. */
 export interface CheckContext {
   facts: Facts;
   stack: Stack;
   tests: TestCount;
+  /** Files not analysed, with reason and size (committed weights, lock files, vendored trees). */
+  skipped: readonly Skipped[];
 }
 
 export type MessageData = Record<string, string | number | boolean | null | readonly string[] | undefined>;

@@ -24,7 +24,7 @@ export interface FactsResult {
  * on one file turns that file into a `parse-error` entry; the review goes on.
  */
 export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
-  const facts: Facts = { files: workspace.files, python: [], scripts: [], dependencies: [], configs: [], dockerfiles: [], secrets: [], languages: {} };
+  const facts: Facts = { files: workspace.files, python: [], scripts: [], dependencies: [], configs: [], dockerfiles: [], notebooks: [], secrets: [], languages: {}, history: workspace.history };
   const skipped: Skipped[] = [];
   const byPath = new Map(workspace.files.map((file) => [file.path, file]));
   const manifestContext = (documents: ConfigDocument[]): ManifestContext => ({ lookup: (p) => byPath.get(p), documents: () => documents });
@@ -60,6 +60,7 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
     }
     if (path.endsWith('.ipynb')) {
       const notebook = await notebookFacts(file);
+      facts.notebooks.push(notebook.summary);
       facts.secrets.push(...notebook.secrets);
       facts.dependencies.push(...notebook.dependencies);
       if (notebook.module) {

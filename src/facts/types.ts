@@ -1,4 +1,4 @@
-import type { Evidence, SourceFile } from '../types.js';
+import type { Evidence, History, SourceFile } from '../types.js';
 
 /** A JSON-compatible literal value read from code or config. */
 export type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal };
@@ -84,6 +84,27 @@ export interface PyFunction {
   assertions: number;
   /** Names the body reads (`if q in ANSWERS: return ANSWERS[q]`), each at its first line. */
   reads: Map<string, Evidence>;
+  /** Cyclomatic complexity: 1 + branches (`if`/`elif`, loops, `except`, `case`, `and`/`or`, conditional expressions, comprehension `if`s). */
+  complexity: number;
+  /** Deepest nesting of `if`/`for`/`while`/`try`/`with`/`match` blocks in the body (nested functions not counted). */
+  maxNesting: number;
+}
+
+export interface PyExcept {
+  /** `except:` with no exception type. */
+  bare: boolean;
+  /** The caught types as written (`ValueError`, `(KeyError, TypeError)`, `Exception as e`). */
+  types: string;
+  /** The handler does nothing: only `pass`, `...` or `continue`. */
+  swallowed: boolean;
+  scope: string | null;
+  evidence: Evidence;
+}
+
+export interface PyComment {
+  /** The comment without its `#`, trimmed. */
+  text: string;
+  evidence: Evidence;
 }
 
 export interface PyClass {
@@ -123,6 +144,8 @@ export interface PyModule {
   classes: PyClass[];
   assignments: PyAssignment[];
   pairs: PyPair[];
+  excepts: PyExcept[];
+  comments: PyComment[];
   /** Non-blank code lines. */
   linesOfCode: number;
   /** True when tree-sitter found syntax errors (the facts are still extracted). */
@@ -255,6 +278,18 @@ export interface SecretHit {
   evidence: Evidence;
 }
 
+// ---------------------------------------------------------------- Notebooks
+
+export interface NotebookSummary {
+  path: string;
+  cells: number;
+  codeCells: number;
+  /** Size of the saved outputs as JSON (never read into a report). */
+  outputBytes: number;
+  /** Line 1 of the notebook file. */
+  evidence: Evidence;
+}
+
 // ---------------------------------------------------------------- All facts
 
 export interface Facts {
@@ -265,7 +300,10 @@ export interface Facts {
   dependencies: Dependency[];
   configs: ConfigDocument[];
   dockerfiles: DockerfileFacts[];
+  notebooks: NotebookSummary[];
   secrets: SecretHit[];
+  /** Commit history of a git source (bounded), null for a plain folder. */
+  history: History | null;
   /** Lines of code by language (`python`, `notebook`, `typescript`, `javascript`, …). */
   languages: Record<string, number>;
 }

@@ -24,7 +24,7 @@ export function buildInventory(entries: Iterable<Entry>, limits: Limits): Invent
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const read: Entry[] = [];
   const skipped: Skipped[] = [];
-  const vendored = new Map<string, number>();
+  const vendored = new Map<string, { files: number; bytes: number }>();
   const limitsReached: string[] = [];
   let totalBytes = 0;
   let overCount = 0;
@@ -33,7 +33,8 @@ export function buildInventory(entries: Iterable<Entry>, limits: Limits): Invent
   for (const entry of sorted) {
     const root = vendoredRoot(entry.path);
     if (root) {
-      vendored.set(root, (vendored.get(root) ?? 0) + 1);
+      const folder = vendored.get(root) ?? { files: 0, bytes: 0 };
+      vendored.set(root, { files: folder.files + 1, bytes: folder.bytes + (entry.size ?? 0) });
       continue;
     }
     if (entry.kind === 'symlink') {
@@ -50,7 +51,7 @@ export function buildInventory(entries: Iterable<Entry>, limits: Limits): Invent
     }
     const byPath = skipByPath(entry.path);
     if (byPath) {
-      skipped.push({ path: entry.path, ...byPath });
+      skipped.push({ path: entry.path, ...byPath, ...sizeOf(entry) });
       continue;
     }
     if (entry.size === null) {
@@ -59,7 +60,7 @@ export function buildInventory(entries: Iterable<Entry>, limits: Limits): Invent
     }
     const cap = entry.path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes;
     if (entry.size > cap) {
-      skipped.push({ path: entry.path, reason: 'too-large', detail: `${formatBytes(entry.size)} is over the ${formatBytes(cap)} cap` });
+      skipped.push({ path: entry.path, reason: 'too-large', detail: `${formatBytes(entry.size)} is over the ${formatBytes(cap)} cap`, bytes: entry.size });
       continue;
     }
     if (read.length >= limits.maxFiles) {
@@ -76,12 +77,16 @@ export function buildInventory(entries: Iterable<Entry>, limits: Limits): Invent
     read.push(entry);
   }
 
-  for (const [root, count] of vendored) {
-    skipped.push({ path: root, reason: 'vendored', detail: `${count} file${count === 1 ? '' : 's'} of vendored or generated code` });
+  for (const [root, { files, bytes }] of vendored) {
+    skipped.push({ path: root, reason: 'vendored', detail: `${files} file${files === 1 ? '' : 's'} of vendored or generated code`, bytes });
   }
   if (overCount) limitsReached.push(`file count cap of ${limits.maxFiles} reached: ${overCount} more files not read`);
   if (overBytes) limitsReached.push(`total size cap of ${formatBytes(limits.maxTotalBytes)} reached: ${overBytes} more files not read`);
   return { read, skipped, limitsReached };
+}
+
+function sizeOf(entry: Entry): { bytes?: number } {
+  return entry.size === null ? {} : { bytes: entry.size };
 }
 
 export function formatBytes(bytes: number): string {

@@ -69,6 +69,7 @@ async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOpt
   const oidByPath = new Map(inScope.map((entry) => [entry.path, entry.oid]));
   const blobs = await repo.readBlobs(inventory.read.map((entry) => oidByPath.get(entry.path)!));
   const workspace = emptyWorkspace(display, commit, options.base ?? null);
+  workspace.history = await repo.history(commit, options.limits.maxCommits);
   workspace.unchanged = tree.length - inScope.length;
   workspace.skipped.push(...inventory.skipped);
   workspace.limitsReached.push(...inventory.limitsReached);
@@ -104,7 +105,7 @@ async function readFolderWorkspace(root: string, display: string, options: LoadO
 }
 
 function emptyWorkspace(source: string, commit: string | null, base: string | null): Workspace {
-  return { source, commit, base, files: [], skipped: [], unchanged: 0, limitsReached: [] };
+  return { source, commit, base, files: [], skipped: [], unchanged: 0, limitsReached: [], history: null };
 }
 
 function addFile(workspace: Workspace, path: string, bytes: Buffer): void {

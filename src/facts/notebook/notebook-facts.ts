@@ -2,7 +2,8 @@ import { parseRequirement } from '../manifests/parse-requirement.js';
 import { extractPython } from '../python/extract-python.js';
 import { withPythonTree } from '../python/python-parser.js';
 import { scanSecrets } from '../secrets/scan-secrets.js';
-import type { Dependency, PyModule, SecretHit } from '../types.js';
+import { snippetOf } from '../evidence.js';
+import type { Dependency, NotebookSummary, PyModule, SecretHit } from '../types.js';
 import type { SourceFile } from '../../types.js';
 import { readNotebook } from './read-notebook.js';
 
@@ -13,6 +14,7 @@ export interface NotebookFacts {
   dependencies: Dependency[];
   /** Secrets in code cells, at cell-based lines; outputs are never read. */
   secrets: SecretHit[];
+  summary: NotebookSummary;
 }
 
 /** A notebook's code cells → Python facts, install lines and secrets, all at cell-mapped lines. */
@@ -31,5 +33,12 @@ export async function notebookFacts(file: SourceFile): Promise<NotebookFacts> {
   const module = notebook.isPython
     ? await withPythonTree(notebook.python, (tree) => extractPython(tree, file.path, 'notebook', notebook.evidenceAt))
     : null;
-  return { module, dependencies, secrets };
+  const summary: NotebookSummary = {
+    path: file.path,
+    cells: notebook.cells,
+    codeCells: notebook.codeCells,
+    outputBytes: notebook.outputBytes,
+    evidence: { path: file.path, line: 1, snippet: snippetOf(file.text.split('\n', 1)[0]) },
+  };
+  return { module, dependencies, secrets, summary };
 }

@@ -13,6 +13,10 @@ export interface NotebookCode {
   evidenceAt(line: number): Evidence;
   /** False when the kernel is not Python (R, Julia, …): nothing to parse. */
   isPython: boolean;
+  cells: number;
+  codeCells: number;
+  /** Size of the saved outputs (as JSON); they are measured, never read into a report. */
+  outputBytes: number;
 }
 
 const INSTALL = /^\s*[!%]\s*(?:pip3?|uv\s+pip|python3?\s+-m\s+pip|conda|mamba)\s+install\s+(.*)$/;
@@ -38,8 +42,12 @@ export function readNotebook(path: string, text: string): NotebookCode {
   const original: string[] = [];
   const cellOfLine: number[] = [];
   const installs: NotebookCode['installs'] = [];
+  let codeCells = 0;
+  let outputBytes = 0;
   cells.forEach((cell, index) => {
     if (!isRecord(cell) || cell.cell_type !== 'code') return;
+    codeCells++;
+    if (Array.isArray(cell.outputs)) outputBytes += JSON.stringify(cell.outputs).length;
     const source = sourceOf(cell.source ?? cell.input);
     if (source === null) return;
     const cellLines = source.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
@@ -61,6 +69,9 @@ export function readNotebook(path: string, text: string): NotebookCode {
     code: original.join('\n'),
     installs,
     isPython: language === null || language.toLowerCase().startsWith('python'),
+    cells: cells.length,
+    codeCells,
+    outputBytes,
     evidenceAt: (line) => ({ path, line, snippet: snippetOf(original[line - 1]), cell: cellOfLine[line - 1] ?? 1 }),
   };
 }

@@ -7,6 +7,10 @@ export type EvidenceAt = (line: number) => Evidence;
 
 const MAX_DEPTH = 400;
 const MAX_TEXT = 160;
+/** Decision points counted by cyclomatic complexity. */
+const BRANCH_TYPES = new Set(['if_statement', 'elif_clause', 'for_statement', 'while_statement', 'except_clause', 'case_clause', 'boolean_operator', 'conditional_expression', 'if_clause']);
+/** Blocks that nest (an `elif` continues its `if`, so it does not). */
+const NESTING_TYPES = new Set(['if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'match_statement']);
 const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const ENV_DEFAULT_CALLS = new Set(['os.getenv', 'os.environ.get']);
 
@@ -31,6 +35,8 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     classes: [],
     assignments: [],
     pairs: [],
+    excepts: [],
+    comments: [],
     linesOfCode: 0,
     hasSyntaxErrors: tree.rootNode.hasError,
   };
@@ -184,9 +190,12 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     return value ? literalOf(value, 0) : undefined;
   };
 
-  // ------------------------------------------------------------------ pass 1: imports and constants
-  const bindImports = (node: Node) => {
-    if (node.type === 'import_statement') {
+  // ------------------------------------------------------------------ pass 1: imports, constants, comments
+  const firstPass = (node: Node) => {
+    if (node.type === 'comment') {
+      // Comments sit wherever the grammar puts extras (sometimes beside a block, not in it): read them in this full walk.
+      module.comments.push({ text: cut(node.text.replace(/^#+/, '').trim()), evidence: evidenceAt(line(node)) });
+    } else if (node.type === 'import_statement') {
       for (const child of node.namedChildren) {
         if (!child) continue;
         if (child.type === 'dotted_name') {
@@ -229,6 +238,8 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
   const scopes: Scope[] = [];
   const classNames: string[] = [];
   let loopDepth = 0;
+  /** Block nesting inside the current function. */
+  let nesting = 0;
 
   const decoratorsOf = (node: Node): string[] =>
     node.parent?.type === 'decorated_definition'
@@ -278,14 +289,19 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       evidence: evidenceAt(line(node)),
       assertions: 0,
       reads: new Map(),
+      complexity: 1,
+      maxNesting: 0,
     };
     module.functions.push(fn);
     scopes.push({ fn, decorators });
     const savedLoop = loopDepth;
+    const savedNesting = nesting;
     loopDepth = 0;
+    nesting = 0;
     for (const p of params) visit(p, depth + 1);
     if (body) visit(body, depth + 1);
     loopDepth = savedLoop;
+    nesting = savedNesting;
     scopes.pop();
   };
 
@@ -403,6 +419,20 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       case 'assert_statement':
         addAssertion();
         break;
+      case 'except_clause': {
+        const body = node.namedChildren.find((c) => c?.type === 'block');
+        const typed = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'block' && c.type !== 'comment');
+        const statements = body?.namedChildren.filter((c) => c?.type !== 'comment') ?? [];
+        const swallowed = statements.every((s) => s?.type === 'pass_statement' || s?.type === 'continue_statement' || (s?.type === 'expression_statement' && s.text === '...'));
+        module.excepts.push({
+          bare: typed.length === 0,
+          types: cut(typed.map((t) => t.text).join(' ')),
+          swallowed,
+          scope: scopes[scopes.length - 1]?.fn.qualname ?? null,
+          evidence: evidenceAt(line(node)),
+        });
+        break;
+      }
       case 'identifier': {
         const fn = scopes[scopes.length - 1]?.fn;
         const parent = node.parent;
@@ -434,13 +464,21 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
         return;
       }
     }
+    const fn = scopes[scopes.length - 1]?.fn;
+    if (fn && BRANCH_TYPES.has(node.type)) fn.complexity++;
+    const nests = NESTING_TYPES.has(node.type);
+    if (nests) {
+      nesting++;
+      if (fn && nesting > fn.maxNesting) fn.maxNesting = nesting;
+    }
     const isLoop = LOOP_TYPES.has(node.type);
     if (isLoop) loopDepth++;
     for (const child of node.namedChildren) if (child) visit(child, depth + 1);
     if (isLoop) loopDepth--;
+    if (nests) nesting--;
   };
 
-  walk(tree.rootNode, bindImports);
+  walk(tree.rootNode, firstPass);
   for (const child of tree.rootNode.namedChildren) if (child) visit(child, 1);
   module.linesOfCode = countCodeLines(tree.rootNode.text);
   return module;

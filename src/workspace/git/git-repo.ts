@@ -18,6 +18,30 @@ export interface TreeEntry {
  * transport is allowed (a partial clone never fetches a missing blob), and only validated
  * object ids and refs reach git.
  */
+/** One commit of the history, as facts: no diff content, only which paths it touched. */
+export interface Commit {
+  sha: string;
+  author: string;
+  email: string;
+  /** `Co-authored-by:` trailers, as written. */
+  coAuthors: string[];
+  /** Author date, seconds since the epoch. */
+  time: number;
+  subject: string;
+  body: string;
+  /** Paths added, modified or deleted. */
+  files: string[];
+}
+
+export interface History {
+  /** Newest first. */
+  commits: Commit[];
+  /** More commits exist than were read. */
+  truncated: boolean;
+  /** The clone is shallow: older commits exist but were not fetched. */
+  shallow: boolean;
+}
+
 export interface GitRepo {
   /** The repository folder (the one holding `.git`). */
   readonly dir: string;
@@ -29,6 +53,8 @@ export interface GitRepo {
   listTree(commit: string): Promise<TreeEntry[]>;
   /** Paths added, modified or changed in type from `base` to `head` (no rename detection). */
   changedPaths(base: string, head: string): Promise<Set<string>>;
+  /** The newest `limit` commits reachable from `head`, with the paths each touched. */
+  history(head: string, limit: number): Promise<History>;
   /** Size of each blob, or `null` when it is not present locally (left out by a partial clone). */
   blobSizes(oids: readonly string[]): Promise<Map<string, number | null>>;
   /** Contents of the blobs present locally; missing ones are left out of the map. */
@@ -136,6 +162,20 @@ export class ObjectDatabase implements GitRepo {
       entries.push({ path: record.slice(tab + 1), mode, type, oid });
     }
     return entries;
+  }
+
+  async history(head: string, limit: number): Promise<History> {
+    assertObjectId(head);
+    const max = Math.max(1, Math.min(Math.floor(limit), 10_000));
+    // Trees only (`--name-only`, no line counts): never needs a blob, so a partial clone stays offline.
+    const out = await this.raw([
+      'log', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--name-only',
+      `--max-count=${max + 1}`, `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%at${FIELD}%s${FIELD}%b${FIELD}`,
+      '--end-of-options', head,
+    ]);
+    const commits = parseLog(out);
+    const shallow = (await this.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    return { commits: commits.slice(0, max), truncated: commits.length > max, shallow };
   }
 
   async changedPaths(base: string, head: string): Promise<Set<string>> {
@@ -284,4 +324,29 @@ function unique(oids: readonly string[]): string[] {
   const seen = [...new Set(oids)];
   for (const oid of seen) assertObjectId(oid);
   return seen;
+}
+
+const RECORD = '%x1e';
+const FIELD = '%x1f';
+
+/** Parses `git log` records: fields split by U+001F, records by U+001E, then the `--name-only` paths. */
+export function parseLog(out: string): Commit[] {
+  const commits: Commit[] = [];
+  for (const record of out.split('\x1e')) {
+    if (!record.trim()) continue;
+    const fields = record.split('\x1f');
+    if (fields.length < 7) continue;
+    const [sha, author, email, time, subject, body, rest] = fields as [string, string, string, string, string, string, string];
+    commits.push({
+      sha,
+      author,
+      email,
+      coAuthors: [...body.matchAll(/^co-authored-by:[ \t]*([^\n]{1,200})$/gim)].map((m) => m[1]!.trim()),
+      time: Number(time),
+      subject,
+      body: body.trim().slice(0, 2000),
+      files: rest.split('\n').map((l) => l.trim()).filter(Boolean),
+    });
+  }
+  return commits;
 }

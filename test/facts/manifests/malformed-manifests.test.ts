@@ -13,7 +13,7 @@ const extract = (path: string, text: string) => {
 /** Facts of a mini-repository, through the real parsers. */
 function factsOf(files: Record<string, string>) {
   const sources: SourceFile[] = Object.entries(files).map(([path, text]) => ({ path, text, bytes: Buffer.byteLength(text) }));
-  return buildFacts({ source: 'test', commit: null, base: null, files: sources, skipped: [], unchanged: 0, limitsReached: [] });
+  return buildFacts({ source: 'test', commit: null, base: null, files: sources, skipped: [], unchanged: 0, limitsReached: [], history: null });
 }
 
 /** The one parse-error `buildFacts` reports for a malformed manifest (a single line), asserting nothing was read from it. */

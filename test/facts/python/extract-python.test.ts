@@ -120,3 +120,38 @@ describe('extractPython: serving facts', () => {
     expect(m.calls.map((c) => `${c.raw}:${c.awaited}`)).toEqual(['client.post:true', 'requests.get:false']);
   });
 });
+
+describe('extractPython: code-quality facts', () => {
+  it('measures complexity and nesting, and records excepts and comments', async () => {
+    const m = await facts(
+      [
+        'def busy(xs):',
+        '    # TODO: handle empty input',
+        '    total = 0',
+        '    for x in xs:',
+        '        if x > 0 and x < 10:',
+        '            try:',
+        '                total += 1 / x',
+        '            except:',
+        '                pass',
+        '        elif x == 0:',
+        '            total = total if total else 1',
+        '    return [y for y in xs if y]',
+        'def calm():',
+        '    try:',
+        '        return 1',
+        '    except (KeyError, ValueError) as error:',
+        '        raise RuntimeError("bad") from error',
+      ].join('\n'),
+    );
+    // 1 + for + if + and + except + elif + conditional + comprehension-if = 8
+    expect(m.functions.find((f) => f.name === 'busy')).toMatchObject({ complexity: 8, maxNesting: 3 });
+    expect(m.functions.find((f) => f.name === 'calm')).toMatchObject({ complexity: 2, maxNesting: 1 });
+    expect(m.excepts.map((e) => ({ bare: e.bare, swallowed: e.swallowed, line: e.evidence.line, scope: e.scope }))).toEqual([
+      { bare: true, swallowed: true, line: 8, scope: 'busy' },
+      { bare: false, swallowed: false, line: 16, scope: 'calm' },
+    ]);
+    expect(m.excepts[1]!.types).toBe('(KeyError, ValueError) as error');
+    expect(m.comments).toEqual([{ text: 'TODO: handle empty input', evidence: expect.objectContaining({ line: 2 }) }]);
+  });
+});

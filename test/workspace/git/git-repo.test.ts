@@ -227,3 +227,26 @@ describe('a local partial clone whose promisor remote is hostile', () => {
     }
   });
 });
+
+describe('history', () => {
+  it('reads commits newest first with authors, co-authors, times and touched paths, bounded', async () => {
+    const repo = await makeGitRepo([
+      { files: { 'a.py': 'x = 1\n' }, message: 'start' },
+      { files: { 'b.py': 'y = 2\n', 'a.py': 'x = 3\n' }, message: 'add b\n\nCo-authored-by: Ada <ada@example.com>' },
+      { files: { 'c.py': 'z\n' }, message: 'third' },
+    ]);
+    try {
+      const git = await openGitRepo(repo.dir);
+      const head = await git!.resolveCommit('HEAD');
+      const all = await git!.history(head, 10);
+      expect(all.commits.map((c) => [c.subject, c.files])).toEqual([['third', ['c.py']], ['add b', ['a.py', 'b.py']], ['start', ['a.py']]]);
+      expect(all.commits[1]!.coAuthors).toEqual(['Ada <ada@example.com>']);
+      expect(all).toMatchObject({ truncated: false, shallow: false });
+      const two = await git!.history(head, 2);
+      expect(two.commits).toHaveLength(2);
+      expect(two.truncated).toBe(true);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
