@@ -33,7 +33,51 @@ import qualityMetric from './evaluation/quality-metric.js';
 import reportedResults from './evaluation/reported-results.js';
 import testQuestionsInIndex from './evaluation/test-questions-in-index.js';
 import hostedApiOnly from './prompt-only/hosted-api-only.js';
+import baseImageTag from './docker/base-image-tag.js';
+import composeServices from './docker/compose-services.js';
+import containerUser from './docker/container-user.js';
+import dependencyLayerOrder from './docker/dependency-layer-order.js';
+import dockerignore from './docker/dockerignore.js';
+import exposedPort from './docker/exposed-port.js';
+import healthcheck from './docker/healthcheck.js';
+import kubernetesWorkloads from './docker/kubernetes-workloads.js';
+import modelWeightsInImage from './docker/model-weights-in-image.js';
+import multiStageBuild from './docker/multi-stage-build.js';
+import packageCacheInLayers from './docker/package-cache-in-layers.js';
+import secretInBuildEnv from './docker/secret-in-build-env.js';
+import startCommand from './docker/start-command.js';
+import commentedOutCode from './code-quality/commented-out-code.js';
+import complexFunctions from './code-quality/complex-functions.js';
+import configurationFromEnvironment from './code-quality/configuration-from-environment.js';
+import dependencyPinning from './code-quality/dependency-pinning.js';
+import hardCodedPaths from './code-quality/hard-coded-paths.js';
+import notebookOutputs from './code-quality/notebook-outputs.js';
+import printDebugging from './code-quality/print-debugging.js';
+import projectStructure from './code-quality/project-structure.js';
+import readmeSections from './code-quality/readme-sections.js';
+import swallowedExceptions from './code-quality/swallowed-exceptions.js';
+import todoComments from './code-quality/todo-comments.js';
+import typeHintsAndDocstrings from './code-quality/type-hints-and-docstrings.js';
+import undeclaredImports from './code-quality/undeclared-imports.js';
+import unusedDependencies from './code-quality/unused-dependencies.js';
+import ciPipeline from './tests/ci-pipeline.js';
+import evaluationHarness from './tests/evaluation-harness.js';
+import fixturesAndParametrize from './tests/fixtures-and-parametrize.js';
+import modelCallsInTests from './tests/model-calls-in-tests.js';
+import ownCodeUnderTest from './tests/own-code-under-test.js';
+import testSuite from './tests/test-suite.js';
+import testsWithoutAssertions from './tests/tests-without-assertions.js';
+import committedEnvFile from './security/committed-env-file.js';
 import committedSecret from './security/committed-secret.js';
+import evalOrExec from './security/eval-or-exec.js';
+import largeBinaries from './security/large-binaries.js';
+import promptInjectionExposure from './security/prompt-injection-exposure.js';
+import sqlStringFormatting from './security/sql-string-formatting.js';
+import unsafeDeserialization from './security/unsafe-deserialization.js';
+import authors from './git-history/authors.js';
+import commitMessages from './git-history/commit-messages.js';
+import commitSpan from './git-history/commit-span.js';
+import dumpCommit from './git-history/dump-commit.js';
 
 /** Every check, explicitly, by area; a test keeps this list and the files under checks/ in step. */
 export const checks: readonly Check[] = [
@@ -71,5 +115,49 @@ export const checks: readonly Check[] = [
   reportedResults,
   testQuestionsInIndex,
   hostedApiOnly,
+  baseImageTag,
+  composeServices,
+  containerUser,
+  dependencyLayerOrder,
+  dockerignore,
+  exposedPort,
+  healthcheck,
+  kubernetesWorkloads,
+  modelWeightsInImage,
+  multiStageBuild,
+  packageCacheInLayers,
+  secretInBuildEnv,
+  startCommand,
+  commentedOutCode,
+  complexFunctions,
+  configurationFromEnvironment,
+  dependencyPinning,
+  hardCodedPaths,
+  notebookOutputs,
+  printDebugging,
+  projectStructure,
+  readmeSections,
+  swallowedExceptions,
+  todoComments,
+  typeHintsAndDocstrings,
+  undeclaredImports,
+  unusedDependencies,
+  ciPipeline,
+  evaluationHarness,
+  fixturesAndParametrize,
+  modelCallsInTests,
+  ownCodeUnderTest,
+  testSuite,
+  testsWithoutAssertions,
+  committedEnvFile,
   committedSecret,
+  evalOrExec,
+  largeBinaries,
+  promptInjectionExposure,
+  sqlStringFormatting,
+  unsafeDeserialization,
+  authors,
+  commitMessages,
+  commitSpan,
+  dumpCommit,
 ];

@@ -7,7 +7,7 @@ import type { Evidence } from '../../src/types.js';
 const MAX_LINES = 5;
 /** The submission's write-up: README, REPORT, RESULTS or EVALUATION in Markdown, reStructuredText or text. */
 const REPORT_FILE = /(^|\/)(readme|report|results?|evaluation|eval)[^/]*\.(md|markdown|rst|txt)$/i;
-const METRIC_WORD = String.raw`(?:accuracy|exact[ -]match|\bem\b|f1(?:[ -]score)?|recall(?:@\d+)?|precision(?:@\d+)?|mrr|ndcg|rouge[-\w]*|bleu|bertscore|faithfulness|answer[ -]relevancy|hit[ -]rate|correct(?:ly)?)`;
+const METRIC_WORD = String.raw`(?:accuracy|exact[ -]match|\bem\b|f1(?:[ -]score)?|recall(?:@\d+)?|precision(?:@\d+)?|mrr|ndcg|rouge[-\w]{0,32}|bleu|bertscore|faithfulness|answer[ -]relevancy|hit[ -]rate|correct(?:ly)?)`;
 // Every quantifier is bounded: README text is the candidate's, and a line of digits must not backtrack.
 const NUMBER = String.raw`(?:\d{1,3}(?:[.,]\d{1,6})?\s?%|\d{1,6}\s?\/\s?\d{1,6}|[01]?\.\d{1,6}|1\.0)`;
 /** `accuracy 80%`, `F1: 0.72`, `8/10 correct`, `80% accuracy`. */

@@ -6,9 +6,9 @@ import type { PyCall, PyValue } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
 
 /** Calls that load documents into the index: loaders, readers and the candidate's own ingest/index functions. */
-const INGEST = /(Loader|Reader|^ingest\w*|^index\w*|\w*_index$|^load_(documents?|docs|corpus|knowledge\w*)$|^add_(documents|texts)$|^from_(documents|texts)$|^build_\w*|^embed\w*|^upsert\w*|^create_\w*(index|store|db)\w*)$/i;
+const INGEST = /(Loader|Reader|^ingest\w*|^index\w*|_index$|^load_(documents?|docs|corpus|knowledge\w*)$|^add_(documents|texts)$|^from_(documents|texts)$|^build_\w*|^embed\w*|^upsert\w*|^create_(?=\w*$)\w*(index|store|db)\w*)$/i;
 /** In evaluation code, loading the test set is expected: only indexing calls count there. */
-const INDEXING = /^(ingest\w*|index\w*|\w*_index|add_documents|add_texts|from_documents|from_texts|upsert\w*|build_\w*index\w*)$/i;
+const INDEXING = /^(ingest\w*|index\w*|\w*_index|add_documents|add_texts|from_documents|from_texts|upsert\w*|build_(?=\w*$)\w*index\w*)$/i;
 const QUESTION_KEY = /^(question|questions|query|q|input|prompt)$/i;
 const MIN_QUESTION_LENGTH = 15;
 
@@ -17,7 +17,7 @@ function stringArgs(call: PyCall): { value: string; at: PyValue }[] {
 }
 
 function normalised(path: string): string {
-  return path.replace(/^\.\//, '').replace(/\/+$/, '');
+  return path.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
 }
 
 export default defineCheck({

@@ -4,8 +4,8 @@ import type { Evidence } from '../../src/types.js';
 import { at } from '../../src/facts/queries/rag.js';
 
 /** A slot for retrieved text (`{context}`, `{{docs}}`, `${retrieved}`, `{context_text}`), or a `Context:` label before any slot. */
-const CONTEXT_SLOT = /\{[^{}\n]{0,40}(context|docs|documents|passages|sources|retrieved|chunks|snippets|knowledge)[^{}\n]{0,40}\}|context\s*:?\s*\n?\s*[$]?\{/i;
-const QUESTION_SLOT = /\{[^{}\n]{0,40}(question|query|input|user_question|prompt|message)[^{}\n]{0,40}\}|question\s*:?\s*\n?\s*[$]?\{/i;
+const CONTEXT_SLOT = /\{[^{}\n]{0,40}(context|docs|documents|passages|sources|retrieved|chunks|snippets|knowledge)[^{}\n]{0,40}\}|context\s*(?::\s*)?[$]?\{/i;
+const QUESTION_SLOT = /\{[^{}\n]{0,40}(question|query|input|user_question|prompt|message)[^{}\n]{0,40}\}|question\s*(?::\s*)?[$]?\{/i;
 /** "Answer only from the context", "use only the information below", "based solely on the documents", "do not use outside knowledge". */
 const ONLY_CONTEXT = /\b(only|solely|exclusively|strictly)\b[^.\n]{0,60}\b(context|provided|information|documents?|passages?|sources?|excerpts?|below|above)\b|\b(context|documents?|passages?)\b[^.\n]{0,30}\bonly\b|do not (use|rely on) [^.\n]{0,30}(outside|prior|external|own) knowledge|don'?t make up|do not make up|never invent/i;
 /** "Say I don't know", "if the answer is not in the context", "cannot answer". */

@@ -5,7 +5,7 @@ import { inScope, isModelForward, loadedUse } from '../../src/facts/queries/tran
 
 const NO_GRAD = ['torch.no_grad', 'torch.inference_mode', 'torch.autograd.no_grad', 'torch.autograd.grad_mode.no_grad', 'torch.set_grad_enabled'];
 /** Scopes where gradients are wanted: training steps and loss computations. */
-const TRAINING_SCOPE = /(^|\.)(\w*train\w*|\w*loss\w*|fit|step)$/i;
+const TRAINING_SCOPE = /(^|\.)((?=\w*$)\w*(?:train|loss)\w*|fit|step)$/i;
 
 function isNoGrad(name: string): boolean {
   return NO_GRAD.some((p) => calleeMatches(name, p));

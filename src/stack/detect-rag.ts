@@ -11,7 +11,7 @@ const STAGE_CALLS: Record<Exclude<Stage, 'promptTemplate'>, RegExp> = {
   chunking: /^(split_documents|split_text|create_documents|get_nodes_from_documents|chunk\w*|\w*_chunks?|\w*TextSplitter|SentenceSplitter|TokenTextSplitter|SemanticChunker|splitDocuments|splitText|createDocuments)$/,
   embeddings: /^(\w*Embeddings?|\w*EmbeddingFunction|SentenceTransformer|embed_documents|embed_query|embed|embeddings|embedDocuments|embedQuery|encode)$/,
   retrieval: /^(similarity_search\w*|max_marginal_relevance_search|as_retriever|get_relevant_documents|retrieve|query|search|invoke_retriever|similaritySearch\w*|asRetriever|getRelevantDocuments|semantic_search)$/,
-  reranking: /^(CrossEncoder|\w*Rerank\w*|rerank\w*|\w*Reranker|compress_documents)$/,
+  reranking: /^(CrossEncoder|(?=\w*$)\w*Rerank\w*|rerank\w*|\w*Reranker|compress_documents)$/,
 };
 
 /** Receivers that make an ambiguous method (`encode`, `query`, `search`) a RAG step. */

@@ -17,7 +17,8 @@
  *
  * A value is a file's content (string or Buffer), `{ symlink: target }`, `{ executable: content }`
  * (mode 100755), `{ submodule: '<40-hex commit id>' }` (a gitlink, mode 160000) or `null` (delete).
- * Commits are made with a fixed author and date; git runs with no user or system config.
+ * Commits are made with a fixed author and date (or the commit's own `author` and ISO `date`); git
+ * runs with no user or system config.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,10 @@ export type RepoFiles = Record<string, RepoFile | null>;
 export interface RepoCommit {
   files: RepoFiles;
   message?: string;
+  /** Author and committer date, ISO 8601 (`2024-05-01T10:00:00Z`); by default one hour after the previous commit. */
+  date?: string;
+  /** `Name <email>`; by default `Candidate <candidate@example.com>`. */
+  author?: string;
 }
 
 export interface GitRepoFixture {
@@ -70,10 +75,12 @@ export async function makeGitRepo(spec: RepoFiles | RepoCommit[]): Promise<GitRe
       if (writeEntry(dir, git, path, value)) added.push(path);
     }
     for (let i = 0; i < added.length; i += 500) git('add', '--', ...added.slice(i, i + 500));
-    const date = `${1_700_000_000 + index * 3600} +0000`;
-    execFileSync('git', ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', commit.message ?? `commit ${index + 1}`], {
+    const date = commit.date ? `${Math.floor(Date.parse(commit.date) / 1000)} +0000` : `${1_700_000_000 + index * 3600} +0000`;
+    const author = commit.author ? /^(.*?)\s*<([^>]*)>$/.exec(commit.author) : null;
+    const who = author ? { GIT_AUTHOR_NAME: author[1]!, GIT_AUTHOR_EMAIL: author[2]! } : {};
+    execFileSync('git', ['commit', '--quiet', '--allow-empty', '--allow-empty-message', '--no-verify', '-m', commit.message ?? `commit ${index + 1}`], {
       cwd: dir,
-      env: { ...ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      env: { ...ENV, ...who, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
       stdio: 'ignore',
     });
     shas.push(git('rev-parse', 'HEAD'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, itemsAt, reviewFixture } from '../helpers/review-fixture.js';
+import { reviewFiles } from '../helpers/review-files.js';
 
 describe('stack detection over fixture repositories', () => {
   it('a notebook-only QLoRA fine-tune: libraries from cells and !pip, qlora, LoRA values, model, no RAG', async () => {
@@ -98,5 +99,19 @@ describe('stack detection over fixture repositories', () => {
     expect(stack.rag?.chunking.map(at)).toContain('src/rag.ts:5');
     expect(stack.rag?.promptTemplate.map(at)).toEqual(['src/rag.ts:17']);
     expect(target.languages.typescript).toBeGreaterThan(20);
+  });
+});
+
+describe('stack detection on hostile names', () => {
+  it('reads a 180 KB call name full of `Rerank` without backtracking; a real reranker still counts', async () => {
+    const rag = [
+      'from sentence_transformers import CrossEncoder',
+      'docs = store.similarity_search("q", k=4)',
+      `${'Rerank'.repeat(30_000)}[0](docs)`,
+      'scores = CrossEncoder("cross-encoder/ms-marco-MiniLM-L-6-v2")',
+      '',
+    ].join('\n');
+    const { stack } = await reviewFiles({ 'rag.py': rag });
+    expect(stack.rag?.reranking.map(at)).toEqual(['rag.py:4']);
   });
 });

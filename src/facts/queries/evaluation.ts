@@ -79,7 +79,7 @@ export function evaluationPaths(facts: Facts, stack: Stack): Set<string> {
 }
 
 /** A file of test questions by its name: `test_questions.json`, `eval_set.csv`, `questions_test.jsonl`, `holdout.csv`. */
-export const TEST_QUESTIONS_FILE = /(^|\/)[^/]*((test|eval|evaluation)[_ -]?(questions?|queries|qa|set|cases)|questions?[_ -]?(test|eval)|holdout)[^/]*\.(jsonl?|csv|tsv|txt|md|ya?ml|xlsx|parquet)$/i;
+export const TEST_QUESTIONS_FILE = /(^|\/)(?=[^/]*\.(?:jsonl?|csv|tsv|txt|md|ya?ml|xlsx|parquet)$)[^/]*?((test|eval|evaluation)[_ -]?(questions?|queries|qa|set|cases)|questions?[_ -]?(test|eval)|holdout)/i;
 
 /** Every string inside a literal, recursively. */
 export function literalStrings(value: Literal | undefined): string[] {

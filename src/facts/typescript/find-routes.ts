@@ -138,7 +138,7 @@ function nestPath(arg: ts.Expression | undefined, context: RouteContext): string
 }
 
 function joinPaths(...parts: string[]): string {
-  const segments = parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter((part) => part !== '');
+  const segments = parts.map((part) => part.replace(/^\/+|(?<!\/)\/+$/g, '')).filter((part) => part !== '');
   return `/${segments.join('/')}`;
 }
 
@@ -166,12 +166,15 @@ export function nestRoutes(node: ts.ClassLikeDeclaration, context: RouteContext)
  * like `(site)` dropped), `pages/api/ask.ts` → `/api/ask`; undefined for other files.
  */
 export function nextRoutePath(filePath: string): { path: string; style: 'app' | 'pages' } | undefined {
-  const appRoute = /(?:^|\/)app\/(?:(.*)\/)?route\.[mc]?[jt]sx?$/.exec(filePath);
+  // Linear on a hostile path: no match spans a line break (only the text after the last one can
+  // match), and each pattern runs only when the path ends as it must, so no start scans and fails.
+  const scanned = filePath.slice(Math.max(0, filePath.search(/[\n\r\u2028\u2029][^\n\r\u2028\u2029]*$/)));
+  const appRoute = /(?:^|\/)route\.[mc]?[jt]sx?$/.test(scanned) ? /(?:^|\/)app\/(?:(.*)\/)?route\.[mc]?[jt]sx?$/.exec(scanned) : null;
   if (appRoute) {
     const segments = (appRoute[1] ?? '').split('/').filter((s) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
     return { path: joinPaths(...segments), style: 'app' };
   }
-  const pagesRoute = /(?:^|\/)pages\/(api(?:\/.*)?)\.[mc]?[jt]sx?$/.exec(filePath);
+  const pagesRoute = /\.[mc]?[jt]sx?$/.test(scanned) ? /(?:^|\/)pages\/(api(?:\/.*)?)\.[mc]?[jt]sx?$/.exec(scanned) : null;
   if (pagesRoute) return { path: joinPaths(pagesRoute[1]!.replace(/(^|\/)index$/, '')), style: 'pages' };
   return undefined;
 }

@@ -43,3 +43,10 @@ describe('evaluation/reported-results on hostile prose', () => {
     expect(findings.some((f) => f.at === 'README.md:3')).toBe(true);
   });
 });
+
+describe('evaluation/reported-results on hostile metric names', () => {
+  it('reads a 150 KB line of `rouge-` words (each one a metric-word start) without backtracking', async () => {
+    const findings = await reportsOf(check, { 'README.md': `${'rouge-'.repeat(25_000)}\nROUGE-L 0.41\n` });
+    expect(findings).toEqual([{ kind: 'concern', messageId: 'unsupported', at: 'README.md:2' }]);
+  });
+});

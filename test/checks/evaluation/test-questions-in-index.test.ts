@@ -69,3 +69,26 @@ describe('evaluation/test-questions-in-index', () => {
     expect(finding!.message).toContain('`data/test_questions.json` goes into the index through `ingest` (ingest.py:4)');
   });
 });
+
+describe('evaluation/test-questions-in-index on hostile names and paths', () => {
+  it('reads 100–180 KB call names and path strings without backtracking, and still finds the indexed test file', async () => {
+    const files = {
+      'data/test_questions.json': TEST_SET,
+      'ingest.py': [
+        'def ingest(path):',
+        '    pass',
+        `ingest("${'/'.repeat(100_000)}x")`,
+        `ingest("${'testqa'.repeat(30_000)}.x")`,
+        `${'a'.repeat(100_000)}("data/faq.csv")`,
+        `create_${'db'.repeat(50_000)}[0]("data/faq.csv")`,
+        'ingest("data/test_questions.json")',
+        '',
+      ].join('\n'),
+      'eval.py': `build_${'index'.repeat(20_000)}[0]("data/test_questions.json")\nindex_documents("data/test_questions.json")\n`,
+    };
+    expect(await reportsOf(check, files)).toEqual([
+      { kind: 'concern', messageId: 'fileIndexed', at: 'eval.py:2' },
+      { kind: 'concern', messageId: 'fileIndexed', at: 'ingest.py:7' },
+    ]);
+  });
+});

@@ -49,3 +49,10 @@ describe('rag/prompt-grounding', () => {
     expect(await reportsOf(check, files)).toEqual([]);
   });
 });
+
+describe('rag/prompt-grounding on hostile strings', () => {
+  it('reads `Context` and `Question` labels followed by 100 KB of blanks each without backtracking', async () => {
+    const template = `Context${' '.repeat(100_000)}x {context}\\nQuestion${'\\n '.repeat(50_000)}x {question}`;
+    expect(await reportsOf(check, { 'rag.py': `TEMPLATE = "${template}"\n` })).toEqual([{ kind: 'concern', messageId: 'ungrounded', at: 'rag.py:1' }]);
+  });
+});

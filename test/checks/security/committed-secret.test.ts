@@ -19,7 +19,7 @@ describe('security/committed-secret', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ kind: 'concern', at });
     expect(findings[0]!.snippet).not.toContain(KEY.slice(8));
-    expect(findings[0]!.question).toMatch(/credentials/);
+    expect(findings[0]!.question).toContain(`is committed at \`${at}\`. How do you keep credentials out of a repository`);
     expect(JSON.stringify(findings)).not.toContain(KEY.slice(8));
   });
 

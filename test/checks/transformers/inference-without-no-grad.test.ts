@@ -66,3 +66,11 @@ describe('transformers/inference-without-no-grad', () => {
     expect(finding?.question).toContain('app.py:5');
   });
 });
+
+describe('transformers/inference-without-no-grad on hostile names', () => {
+  it('reads a 125 KB class name full of `Train` without backtracking: its method is still not a training step', async () => {
+    const name = `${'Train'.repeat(25_000)}Clf`;
+    const source = `${LOAD}class ${name}:\n    def __init__(self):\n        self.model = AutoModelForSequenceClassification.from_pretrained("org/clf")\n    def predict(self, x):\n        return self.model(**x)\n`;
+    expect(await reportsOf(check, { 'app.py': source })).toEqual([{ kind: 'concern', messageId: 'withGrad', at: 'app.py:8' }]);
+  });
+});

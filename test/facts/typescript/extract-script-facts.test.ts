@@ -330,6 +330,26 @@ describe('routes', () => {
     expect(routes(pages)).toEqual([{ framework: 'nextjs', method: 'ALL', path: '/api/ask', at: 1 }]);
     expect(routes(extract('export async function GET() {}', 'src/lib/route-helpers.ts'))).toEqual([]);
   });
+
+  it('reads 100 KB route paths and file paths without backtracking', () => {
+    const slashes = '/'.repeat(100_000);
+    const nest = extract(source(`
+      import { Controller, Get } from '@nestjs/common';
+      @Controller('${slashes}x')
+      export class C {
+        @Get('ask${slashes}x${slashes}')
+        ask() {}
+      }
+    `));
+    expect(routes(nest)).toEqual([{ framework: 'nestjs', method: 'GET', path: `/x/ask${slashes}x`, at: 4 }]);
+    const handler = 'export async function POST() {}';
+    expect(routes(extract(handler, `${'app/'.repeat(25_000)}route.tsx.bak.ts`))).toEqual([]);
+    expect(routes(extract(handler, `${'app/'.repeat(25_000)}\n/route.ts`))).toEqual([]);
+    expect(routes(extract(handler, `${'pages/api/'.repeat(10_000)}x.md`))).toEqual([]);
+    expect(routes(extract(handler, `src/${'app/'.repeat(25_000)}chat/route.ts`))).toEqual([
+      { framework: 'nextjs', method: 'POST', path: `/${'app/'.repeat(24_999)}chat`, at: 1 },
+    ]);
+  });
 });
 
 describe('tests', () => {
