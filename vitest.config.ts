@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['test/fixtures/**', 'node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
+    // Test files share each worker's module cache: the parsers and TypeScript load once per worker, not per file.
+    isolate: false,
   },
 });

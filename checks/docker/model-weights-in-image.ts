@@ -3,7 +3,7 @@ import { composeServices, dockerStages, isMap } from '../../src/facts/queries/do
 import type { DockerInstruction } from '../../src/facts/types.js';
 
 const WEIGHT_SOURCE = /\.(safetensors|bin|pt|pth|ckpt|onnx|gguf|ggml|h5)$|(^|\/)(models?|checkpoints?|weights|adapters?|lora[\w-]*|merged[\w-]*)\/?$/i;
-const BUILD_DOWNLOAD = /\b(huggingface-cli|hf) download\b|\bsnapshot_download\b|\bhf_hub_download\b|\bfrom_pretrained\b|\bSentenceTransformer\(|\bollama pull\b|\bgit (lfs )?clone\s+\S*huggingface\.co|\b(wget|curl)\b[^|&;]*(huggingface\.co|\.gguf|\.safetensors|\.bin\b|\.onnx)|\bpython3? [\w/.-]*download[\w-]*(model|weight)s?[\w-]*\.py\b/i;
+const BUILD_DOWNLOAD = /\b(huggingface-cli|hf) download\b|\bsnapshot_download\b|\bhf_hub_download\b|\bfrom_pretrained\b|\bSentenceTransformer\(|\bollama pull\b|\bgit (lfs )?clone\s+\S*huggingface\.co|\b(wget|curl)\b[^|&;]{0,500}(huggingface\.co|\.gguf|\.safetensors|\.bin\b|\.onnx)|\bpython3? [\w/.-]{0,200}download[\w-]{0,100}(model|weight)s?[\w-]{0,100}\.py\b/i;
 const MODEL_PATH = /(^|\/)(models?|weights|checkpoints|huggingface|hf_cache|\.cache|ollama)(\/|$)/i;
 
 function copiedWeights(instruction: DockerInstruction): string[] {

@@ -63,7 +63,7 @@ export default defineCheck({
     }
     const [param, ...moreParams] = parametrized;
     if (param) {
-      yield { kind: 'strength', messageId: 'parametrized', evidence: [param.evidence, ...moreParams.slice(0, 2).map((p) => p.evidence)], data: { count: new Set(parametrized.map((p) => p.name.replace(/ \(.*\)$/, ''))).size, names: listed(parametrized) } };
+      yield { kind: 'strength', messageId: 'parametrized', evidence: [param.evidence, ...moreParams.slice(0, 2).map((p) => p.evidence)], data: { count: new Set(parametrized.map((p) => p.name.replace(/ \([^()]{0,200}\)$/, ''))).size, names: listed(parametrized) } };
     }
   },
 });

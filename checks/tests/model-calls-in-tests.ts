@@ -8,7 +8,7 @@ import type { Evidence } from '../../src/types.js';
 /** Environment variables that hold a hosted API's credentials. */
 const KEY_NAME = /^[A-Z][A-Z0-9_]*_API_(KEY|TOKEN)$|^(HF|HUGGING_?FACE(_HUB)?|HUGGINGFACEHUB)_(API_)?TOKEN$/;
 /** A line that reads the variable (not one that sets a fake value). */
-const READS_ENV = /getenv\(|environ\.get\(|environ\[[^\]]*\](?!\s*=[^=])|process\.env(\.\w+|\[[^\]]*\])(?!\s*=[^=])/;
+const READS_ENV = /getenv\(|environ\.get\(|environ\[[^\]]{0,200}\](?!\s*=[^=])|process\.env(\.\w+|\[[^\]]{0,200}\])(?!\s*=[^=])/;
 const SETS_ENV = /setenv|patch\.dict|stubEnv|delenv/;
 const SKIP_GUARD = /skip(if|unless|If|Unless)\b|\.skipIf\(|\.runIf\(/;
 /** Constructing a hosted API client. */

@@ -80,7 +80,7 @@ function looksLikeUrl(input: string): boolean {
     input.startsWith('-') ||
     /^git@/i.test(input) ||
     /^[A-Za-z][A-Za-z0-9+.-]*:/.test(input) || // scheme (`file:`, `https:`) or scp-like `host:path`
-    /^[^/]*@[^/]*:/.test(input) // `user@host:path`
+    /^[^/@]*@[^/]*:/.test(input) // `user@host:path`
   );
 }
 

@@ -59,5 +59,5 @@ export function isMerge(commit: Commit): boolean {
 
 /** A name without its `<email>`: `Ada <ada@example.com>` → `Ada`. */
 export function nameOnly(person: string): string {
-  return person.replace(/<[^>]*>/g, '').trim() || 'unnamed';
+  return person.replace(/<[^>]{0,320}>/g, '').trim() || 'unnamed';
 }
