@@ -50,6 +50,7 @@ import commentedOutCode from './code-quality/commented-out-code.js';
 import complexFunctions from './code-quality/complex-functions.js';
 import configurationFromEnvironment from './code-quality/configuration-from-environment.js';
 import dependencyPinning from './code-quality/dependency-pinning.js';
+import duplicatedBlocks from './code-quality/duplicated-blocks.js';
 import hardCodedPaths from './code-quality/hard-coded-paths.js';
 import notebookOutputs from './code-quality/notebook-outputs.js';
 import printDebugging from './code-quality/print-debugging.js';
@@ -75,6 +76,7 @@ import promptInjectionExposure from './security/prompt-injection-exposure.js';
 import sqlStringFormatting from './security/sql-string-formatting.js';
 import unsafeDeserialization from './security/unsafe-deserialization.js';
 import authors from './git-history/authors.js';
+import changesAgainstTemplate from './git-history/changes-against-template.js';
 import commitMessages from './git-history/commit-messages.js';
 import commitSpan from './git-history/commit-span.js';
 import dumpCommit from './git-history/dump-commit.js';
@@ -132,6 +134,7 @@ export const checks: readonly Check[] = [
   complexFunctions,
   configurationFromEnvironment,
   dependencyPinning,
+  duplicatedBlocks,
   hardCodedPaths,
   notebookOutputs,
   printDebugging,
@@ -157,6 +160,7 @@ export const checks: readonly Check[] = [
   sqlStringFormatting,
   unsafeDeserialization,
   authors,
+  changesAgainstTemplate,
   commitMessages,
   commitSpan,
   dumpCommit,

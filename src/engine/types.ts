@@ -25,6 +25,8 @@ export interface CheckContext {
   tests: TestCount;
   /** Files not analysed, with reason and size (committed weights, lock files, vendored trees). */
   skipped: readonly Skipped[];
+  /** What was reviewed against a template: the `--base` ref (null when none), template files left out unchanged, files read. */
+  target: { base: string | null; unchanged: number; files: number };
 }
 
 export type MessageData = Record<string, string | number | boolean | null | readonly string[] | undefined>;

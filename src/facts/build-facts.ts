@@ -2,6 +2,7 @@ import type { Skipped, SourceFile, Workspace } from '../types.js';
 import { oneLine } from '../errors.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
+import { findDuplicates } from './find-duplicates.js';
 import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
 import { notebookFacts } from './notebook/notebook-facts.js';
 import { extractPython } from './python/extract-python.js';
@@ -24,7 +25,7 @@ export interface FactsResult {
  * on one file turns that file into a `parse-error` entry; the review goes on.
  */
 export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
-  const facts: Facts = { files: workspace.files, python: [], scripts: [], dependencies: [], configs: [], dockerfiles: [], notebooks: [], secrets: [], languages: {}, history: workspace.history };
+  const facts: Facts = { files: workspace.files, python: [], scripts: [], dependencies: [], configs: [], dockerfiles: [], notebooks: [], secrets: [], languages: {}, history: workspace.history, duplicates: [] };
   const skipped: Skipped[] = [];
   const byPath = new Map(workspace.files.map((file) => [file.path, file]));
   const manifestContext = (documents: ConfigDocument[]): ManifestContext => ({ lookup: (p) => byPath.get(p), documents: () => documents });
@@ -46,6 +47,7 @@ export async function buildFacts(workspace: Workspace): Promise<FactsResult> {
   linkConstants(facts.python);
   // `-r requirements.txt` includes list the included file's entries a second time.
   facts.dependencies = uniqueBy(facts.dependencies, (d) => `${d.evidence.path}:${d.evidence.line}:${d.name}`);
+  facts.duplicates = findDuplicates(workspace.files);
   return { facts, skipped };
 
   async function extractFile(file: SourceFile): Promise<void> {

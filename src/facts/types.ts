@@ -306,4 +306,6 @@ export interface Facts {
   history: History | null;
   /** Lines of code by language (`python`, `notebook`, `typescript`, `javascript`, …). */
   languages: Record<string, number>;
+  /** Runs of ≥ 6 normalised code lines found in two places (Python and TS/JS, tests left out); at most 200 pairs. */
+  duplicates: { a: Evidence; b: Evidence; lines: number }[];
 }
