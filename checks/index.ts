@@ -80,6 +80,7 @@ import changesAgainstTemplate from './git-history/changes-against-template.js';
 import commitMessages from './git-history/commit-messages.js';
 import commitSpan from './git-history/commit-span.js';
 import dumpCommit from './git-history/dump-commit.js';
+import outsideTakeHomeWindow from './git-history/outside-take-home-window.js';
 
 /** Every check, explicitly, by area; a test keeps this list and the files under checks/ in step. */
 export const checks: readonly Check[] = [
@@ -164,4 +165,5 @@ export const checks: readonly Check[] = [
   commitMessages,
   commitSpan,
   dumpCommit,
+  outsideTakeHomeWindow,
 ];

@@ -41,7 +41,10 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     const { facts, skipped } = await timed('facts', () => buildFacts(workspace));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const target = { base: workspace.base, unchanged: workspace.unchanged, files: workspace.files.length };
-    const { findings, errors } = await timed('checks', () => runChecks(options.checks ?? allChecks, { facts, stack, tests, skipped: [...workspace.skipped, ...skipped], target }));
+    const window = config.takeHomeWindow ? { start: Date.parse(config.takeHomeWindow.start) / 1000, end: Date.parse(config.takeHomeWindow.end) / 1000 } : null;
+    const { findings, errors } = await timed('checks', () =>
+      runChecks(options.checks ?? allChecks, { facts, stack, tests, skipped: [...workspace.skipped, ...skipped], target, takeHomeWindow: window }),
+    );
     const rubric = await timed('scoring', () => ({ role: config.role, items: evaluateRubric(config.rubric, { facts, stack, findings }) }));
     const questions = selectQuestions(findings);
     return buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, questions, timings });

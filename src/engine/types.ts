@@ -27,6 +27,8 @@ export interface CheckContext {
   skipped: readonly Skipped[];
   /** What was reviewed against a template: the `--base` ref (null when none), template files left out unchanged, files read. */
   target: { base: string | null; unchanged: number; files: number };
+  /** The configured take-home window, seconds since the epoch, or null. */
+  takeHomeWindow: { start: number; end: number } | null;
 }
 
 export type MessageData = Record<string, string | number | boolean | null | readonly string[] | undefined>;
