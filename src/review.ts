@@ -1,6 +1,7 @@
 import { checks as allChecks } from '../checks/index.js';
 import { DEFAULT_CONFIG, type Config } from './config/config-schema.js';
 import type { Check } from './engine/types.js';
+import { buildCheckContext } from './engine/check-context.js';
 import { runChecks } from './engine/run-checks.js';
 import { buildFacts } from './facts/build-facts.js';
 import { buildReport, type Report } from './report/build-report.js';
@@ -40,11 +41,8 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
   try {
     const { facts, skipped } = await timed('facts', () => buildFacts(workspace));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
-    const target = { base: workspace.base, unchanged: workspace.unchanged, files: workspace.files.length };
-    const window = config.takeHomeWindow ? { start: Date.parse(config.takeHomeWindow.start) / 1000, end: Date.parse(config.takeHomeWindow.end) / 1000 } : null;
-    const { findings, errors } = await timed('checks', () =>
-      runChecks(options.checks ?? allChecks, { facts, stack, tests, skipped: [...workspace.skipped, ...skipped], target, takeHomeWindow: window }),
-    );
+    const context = buildCheckContext({ workspace, facts, stack, tests, parseSkipped: skipped, config });
+    const { findings, errors } = await timed('checks', () => runChecks(options.checks ?? allChecks, context));
     const rubric = await timed('scoring', () => ({ role: config.role, items: evaluateRubric(config.rubric, { facts, stack, findings }) }));
     const questions = selectQuestions(findings);
     return buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, questions, timings });
