@@ -45,6 +45,8 @@ export interface SourceFile {
 export interface Limits {
   /** Commits of history read for git sources. */
   maxCommits: number;
+  /** Commits a remote clone fetches: enough history for a take-home, bounded for a large repository. */
+  cloneHistoryDepth: number;
   /** Largest file read, in bytes (notebooks have their own cap: outputs make them big). */
   maxFileBytes: number;
   maxNotebookBytes: number;
@@ -60,6 +62,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxCommits: 500,
+  cloneHistoryDepth: 50,
   maxFileBytes: 2 * 1024 * 1024,
   maxNotebookBytes: 20 * 1024 * 1024,
   maxTotalBytes: 256 * 1024 * 1024,

@@ -34,7 +34,7 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
       ...(options.transport ? { transport: options.transport } : {}),
     });
     try {
-      const workspace = await readGitWorkspace(clone.repo, source.display, options);
+      const workspace = await readGitWorkspace(clone.repo, source.display, options, clone.depth);
       return { workspace, cleanup: clone.cleanup };
     } catch (error) {
       await clone.cleanup();
@@ -48,7 +48,8 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
   return { workspace, cleanup: async () => {} };
 }
 
-async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOptions): Promise<Workspace> {
+/** `cloneDepth`: commits a shallow clone fetched, so its history reads as truncated, not missing. */
+async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOptions, cloneDepth: number | null = null): Promise<Workspace> {
   const commit = await repo.headCommit();
   if (!commit) {
     const empty = emptyWorkspace(display, null, null);
@@ -69,7 +70,11 @@ async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOpt
   const oidByPath = new Map(inScope.map((entry) => [entry.path, entry.oid]));
   const blobs = await repo.readBlobs(inventory.read.map((entry) => oidByPath.get(entry.path)!));
   const workspace = emptyWorkspace(display, commit, options.base ?? null);
-  workspace.history = await repo.history(commit, options.limits.maxCommits);
+  const history = await repo.history(commit, options.limits.maxCommits);
+  workspace.history =
+    cloneDepth !== null && cloneDepth > 1 && history.shallow
+      ? { ...history, shallow: false, truncated: history.truncated || history.commits.length >= cloneDepth }
+      : history;
   workspace.unchanged = tree.length - inScope.length;
   workspace.skipped.push(...inventory.skipped);
   workspace.limitsReached.push(...inventory.limitsReached);

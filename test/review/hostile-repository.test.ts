@@ -66,6 +66,8 @@ describe('a hostile repository', () => {
       const source = parseSource('https://github.com/octo/take-home', { cwd: tempRoot });
       const report = await review(source, { transport: { cloneUrl: server.url('octo/take-home'), allowHttp: true } });
       expect(report.target).toMatchObject({ source: 'https://github.com/octo/take-home', commit: repo.commits[0] });
+      // The clone fetched its (one-commit) history: git-history speaks about it rather than saying it was not fetched.
+      expect(report.findings.find((f) => f.check === 'git-history/commit-span')?.messageId).toBe('single');
       expect(Object.fromEntries(report.target.skipped.map((s) => [s.path, s.reason]))).toMatchObject({ 'leak.py': 'symlink', 'env.py': 'symlink', 'huge.py': 'missing-blob' });
       const markdown = renderMarkdown(report, permalinkBase(source, report.target.commit));
       expect(markdown).toContain(`[app.py:1](https://github.com/octo/take-home/blob/${repo.commits[0]}/app.py#L1)`);

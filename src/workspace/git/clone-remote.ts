@@ -10,8 +10,8 @@ import { ObjectDatabase, type GitRepo } from './git-repo.js';
 export type RemoteSource = Extract<Source, { kind: 'remote' }>;
 
 export interface CloneRemoteOptions {
-  limits: Pick<Limits, 'cloneTimeoutMs' | 'cloneBlobLimitBytes'>;
-  /** Clone every commit of the branch instead of the last one only. */
+  limits: Pick<Limits, 'cloneTimeoutMs' | 'cloneBlobLimitBytes'> & Partial<Pick<Limits, 'cloneHistoryDepth'>>;
+  /** Clone every commit of the branch instead of the newest `cloneHistoryDepth` (default 1). */
   fullHistory?: boolean;
   /** Tests only: clone from a local http server (127.0.0.1) instead of `source.url`. */
   transport?: { cloneUrl: string; allowHttp: true };
@@ -20,6 +20,8 @@ export interface CloneRemoteOptions {
 
 export interface Clone {
   repo: GitRepo;
+  /** Commits fetched at most (`--depth`), or null for the full history. */
+  depth: number | null;
   /** Removes the temporary folder; safe to call more than once. */
   cleanup(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
   const url = cloneUrl(source, options.transport);
   const shown = `https://${source.host}/${source.owner}/${source.repo}`; // validated by cloneUrl
   const blobLimit = options.limits.cloneBlobLimitBytes;
+  const depth = options.fullHistory ? null : Math.max(1, Math.floor(options.limits.cloneHistoryDepth ?? 1));
   if (!Number.isSafeInteger(blobLimit) || blobLimit < 0) throw new Error('cloneBlobLimitBytes must be a whole number');
 
   const root = await mkdtemp(join(tmpdir(), 'candidate-review-'));
@@ -70,7 +73,7 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
       '--no-recurse-submodules',
       '--template=',
       `--filter=blob:limit=${blobLimit}`,
-      ...(options.fullHistory ? [] : ['--depth=1']),
+      ...(depth === null ? [] : [`--depth=${depth}`]),
       '--',
       url,
       dir,
@@ -90,7 +93,7 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
   done();
 
   const repo = new ObjectDatabase({ dir, gitDir: join(dir, '.git'), home, timeoutMs: READ_TIMEOUT_MS });
-  return { repo, cleanup };
+  return { repo, depth, cleanup };
 }
 
 function cloneUrl(source: RemoteSource, transport: CloneRemoteOptions['transport']): string {

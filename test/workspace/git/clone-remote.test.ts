@@ -68,9 +68,24 @@ const failure = (promise: Promise<unknown>): Promise<Error> =>
   );
 
 describe('cloneRemote', () => {
+  it('fetches up to cloneHistoryDepth commits, enough history for a take-home', async () => {
+    const clone = await cloneRemote(source('octo/take-home'), {
+      limits: { ...limits, cloneHistoryDepth: 50 },
+      transport: { cloneUrl: server.url('octo/take-home'), allowHttp: true },
+    });
+    try {
+      expect(clone.depth).toBe(50);
+      const head = await clone.repo.resolveCommit('HEAD');
+      const history = await clone.repo.history(head, 100);
+      expect(history.commits.map((c) => c.sha)).toEqual([...fixture.commits].reverse());
+    } finally {
+      await clone.cleanup();
+    }
+  });
+
   it('clones without checkout and reads the tree from the object database', async () => {
     const clone = await cloneRemote(source('octo/take-home'), {
-      limits,
+      limits: { ...limits, cloneHistoryDepth: 1 },
       transport: { cloneUrl: server.url('octo/take-home'), allowHttp: true },
     });
     try {
@@ -86,7 +101,8 @@ describe('cloneRemote', () => {
       expect(blobs.get(leak.oid)?.toString()).toBe('/etc/passwd');
       expect(blobs.get(entries.find((e) => e.path === 'README.md')!.oid)?.toString()).toBe('# Take-home\n');
 
-      // Shallow by default: the first commit is not there.
+      // Shallow at depth 1: the first commit is not there.
+      expect(clone.depth).toBe(1);
       await expect(clone.repo.resolveCommit('HEAD~1')).rejects.toThrow(InputError);
 
       // No submodule was cloned, no hook or template was installed.
