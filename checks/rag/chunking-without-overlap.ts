@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { at, ownChunkerCalls, resolvedLiteral, shown, textSplitters } from '../../src/facts/queries/rag.js';
+import { at, ownChunkerCalls, shown, textSplitters } from '../../src/facts/queries/rag.js';
 
 export default defineCheck({
   id: 'rag/chunking-without-overlap',
@@ -19,9 +19,9 @@ export default defineCheck({
     // The candidate's own chunker called with an explicit zero overlap: `chunk_text(doc, size=2000, overlap=0)`.
     for (const call of ownChunkerCalls(facts)) {
       const overlap = Object.entries(call.kwargs).find(([key]) => /overlap/i.test(key));
-      if (!overlap || resolvedLiteral(facts, overlap[1]) !== 0) continue;
+      if (!overlap || overlap[1]?.literal !== 0) continue;
       const sizeArg = Object.entries(call.kwargs).find(([key]) => /size|length|max/i.test(key))?.[1];
-      yield { kind: 'concern', messageId: 'noOverlap', evidence: [call.evidence], data: { splitter: call.name, size: shown(resolvedLiteral(facts, sizeArg), sizeArg?.text ?? '?'), unit: 'units', at: at(call.evidence) } };
+      yield { kind: 'concern', messageId: 'noOverlap', evidence: [call.evidence], data: { splitter: call.name, size: shown(sizeArg?.literal, sizeArg?.text ?? '?'), unit: 'units', at: at(call.evidence) } };
     }
   },
 });

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { calleeMatches, pythonCalls } from '../../src/facts/query.js';
 import type { Literal } from '../../src/facts/types.js';
-import { at, resolvedLiteral, scriptOption, shown } from '../../src/facts/queries/rag.js';
+import { at, scriptOption, shown } from '../../src/facts/queries/rag.js';
 import type { Evidence } from '../../src/types.js';
 
 /** Embedding constructors and calls; the model is a keyword argument or, for some, the first argument. */
@@ -33,7 +33,7 @@ function embedders(facts: Parameters<typeof pythonCalls>[0]): Embedder[] {
     // `model.encode(...)` is a use, not a construction: only the constructor or the embed call names the model.
     const key = MODEL_KEYS.find((k) => call.kwargs[k]);
     const value = key ? call.kwargs[key] : FIRST_ARG_MODEL.test(call.name) ? call.args[0] : undefined;
-    const literal: Literal | undefined = resolvedLiteral(facts, value);
+    const literal: Literal | undefined = value?.literal;
     const model = literal === undefined ? (value ? `${value.text} (not a literal)` : null) : shown(literal, value!.text);
     out.push({ via: call.raw.replace(/^.*\.(?=\w+\.\w+$)/, ''), model, evidence: call.evidence });
   }

@@ -1,8 +1,8 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { calleeMatches, pythonCalls } from '../../src/facts/query.js';
-import type { Facts, PyCall, PyValue } from '../../src/facts/types.js';
+import type { PyCall, PyValue } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
-import { at, resolvedLiteral, scriptOption, shown } from '../../src/facts/queries/rag.js';
+import { at, scriptOption, shown } from '../../src/facts/queries/rag.js';
 
 type Serving = { open: true; via: string } | { open: false; via: string };
 
@@ -22,27 +22,27 @@ const HOSTED: [readonly string[], string][] = [
 const PACKAGES = /^(ollama|langchain|langchain_\w+|llama_index|huggingface_hub|transformers|vllm|llama_cpp|openai|anthropic|cohere|google|groq)/;
 const LOCAL_URL = /^(https?:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|vllm|ollama|tgi|llm)(:\d+)?(\/|$)/i;
 
-function servingOf(call: PyCall, facts: Facts): Serving | null {
+function servingOf(call: PyCall): Serving | null {
   if (!PACKAGES.test(call.callee)) return null;
   for (const [patterns, via] of OPEN) if (patterns.some((p) => calleeMatches(call.callee, p))) return { open: true, via };
   if (call.name === 'pipeline' && call.callee === 'transformers.pipeline') {
-    const task = resolvedLiteral(facts, call.kwargs.task ?? call.args[0]);
+    const task = (call.kwargs.task ?? call.args[0])?.literal;
     return typeof task === 'string' && /text-generation|text2text-generation/.test(task) ? { open: true, via: 'Hugging Face' } : null;
   }
   for (const [patterns, via] of HOSTED) {
     if (!patterns.some((p) => calleeMatches(call.callee, p))) continue;
     // An OpenAI-compatible client pointed at a local server (vLLM, Ollama, TGI) serves an open model.
-    const base = resolvedLiteral(facts, call.kwargs.base_url ?? call.kwargs.openai_api_base ?? call.kwargs.api_base);
+    const base = (call.kwargs.base_url ?? call.kwargs.openai_api_base ?? call.kwargs.api_base)?.literal;
     if (typeof base === 'string' && LOCAL_URL.test(base)) return { open: true, via: `an OpenAI-compatible server at ${base}` };
     return { open: false, via };
   }
   return null;
 }
 
-function modelOf(facts: Facts, call: PyCall): string | null {
+function modelOf(call: PyCall): string | null {
   const value: PyValue | undefined = call.kwargs.model ?? call.kwargs.model_name ?? call.kwargs.model_id ?? call.kwargs.repo_id ?? call.kwargs.model_path
     ?? (/^(from_pretrained|LLM|Llama|GenerativeModel)$/.test(call.name) ? call.args[0] : undefined);
-  const literal = resolvedLiteral(facts, value);
+  const literal = value?.literal;
   return literal === undefined ? null : shown(literal, '');
 }
 
@@ -66,8 +66,8 @@ export default defineCheck({
       return { kind: serving.open ? ('strength' as const) : ('info' as const), messageId: serving.open ? ('openSource' as const) : ('hosted' as const), evidence: [evidence] as [Evidence], data: { via: serving.via, model: model ? ` (\`${model}\`)` : '', at: at(evidence) } };
     };
     for (const call of pythonCalls(facts)) {
-      const serving = servingOf(call, facts);
-      const report = serving && emit(serving, modelOf(facts, call), call.evidence);
+      const serving = servingOf(call);
+      const report = serving && emit(serving, modelOf(call), call.evidence);
       if (report) yield report;
     }
     // Ollama's REST API called directly: `httpx.post(f"{OLLAMA_URL}/api/generate", json={"model": ...})`.
@@ -76,7 +76,7 @@ export default defineCheck({
         if (s.isDocstring || !/\/api\/(generate|chat)\b/.test(s.value)) continue;
         if (!m.calls.some((c) => s.evidence.line >= c.evidence.line && s.evidence.line <= c.evidence.line + 2 && /^(post|request|stream)$/.test(c.name))) continue;
         const pair = m.pairs.find((p) => p.key === 'model');
-        const model = pair ? resolvedLiteral(facts, pair.value) : undefined;
+        const model = pair ? pair.value?.literal : undefined;
         const report = emit({ open: true, via: 'Ollama’s REST API' }, model === undefined ? null : shown(model, ''), s.evidence);
         if (report) yield report;
       }

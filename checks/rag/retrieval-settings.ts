@@ -1,14 +1,14 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { pythonCalls } from '../../src/facts/query.js';
-import type { Facts, Literal, PyCall, PyValue, ScriptCall } from '../../src/facts/types.js';
-import { at, resolvedLiteral, scriptOption, shown } from '../../src/facts/queries/rag.js';
+import type { Literal, PyCall, PyValue, ScriptCall } from '../../src/facts/types.js';
+import { at, scriptOption, shown } from '../../src/facts/queries/rag.js';
 
 const RAG_PACKAGES = /^(langchain|langchain_\w+|llama_index|chromadb|qdrant_client|faiss|pinecone|weaviate|pymilvus|lancedb|sentence_transformers|rank_bm25|@langchain\/|langchain\/|llamaindex|chromadb|@qdrant\/)/;
 const RERANK_PACKAGES = /^(sentence_transformers|langchain|langchain_\w+|llama_index|cohere|FlagEmbedding|flashrank|rerankers|@langchain\/|cohere-ai)/;
 const RERANKER = /^(CrossEncoder|\w*Rerank(er)?|FlagReranker|LayerWiseFlagLLMReranker|Ranker|rerank|CrossEncoderReranker)$/;
 
-function settingsOf(facts: Facts, call: PyCall, chromaModules: Set<string>): string[] | null {
-  const lit = (v: PyValue | undefined): Literal | undefined => resolvedLiteral(facts, v);
+function settingsOf(call: PyCall, chromaModules: Set<string>): string[] | null {
+  const lit = (v: PyValue | undefined): Literal | undefined => v?.literal;
   const text = (v: PyValue | undefined) => (v ? (v.kind === 'name' || v.kind === 'call' ? shown(lit(v), v.text) : v.text) : undefined);
   const out: string[] = [];
   const add = (label: string, value: string | undefined) => value !== undefined && out.push(`${label}=${value}`);
@@ -106,10 +106,10 @@ export default defineCheck({
   *run({ facts }) {
     const chromaModules = new Set(facts.python.filter((m) => m.imports.some((i) => i.module.startsWith('chromadb'))).map((m) => m.path));
     for (const call of pythonCalls(facts)) {
-      const settings = settingsOf(facts, call, chromaModules);
+      const settings = settingsOf(call, chromaModules);
       if (settings) yield report(settings, call.evidence);
       if (RERANKER.test(call.name) && RERANK_PACKAGES.test(call.callee) && (!call.callee.includes('().') || call.name === 'rerank')) {
-        const model = resolvedLiteral(facts, call.kwargs.model ?? call.kwargs.model_name ?? call.args[0]);
+        const model = (call.kwargs.model ?? call.kwargs.model_name ?? call.args[0])?.literal;
         yield { kind: 'strength', messageId: 'reranked', evidence: [call.evidence], data: { via: call.name, model: typeof model === 'string' ? ` (\`${model}\`)` : '', at: at(call.evidence) } };
       }
     }

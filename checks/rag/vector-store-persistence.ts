@@ -1,7 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { calleeMatches, plainCallee, pythonCalls } from '../../src/facts/query.js';
 import type { PyCall, ScriptCall } from '../../src/facts/types.js';
-import { at, ingestionCalls, resolvedLiteral } from '../../src/facts/queries/rag.js';
+import { at, ingestionCalls } from '../../src/facts/queries/rag.js';
 
 const APP_MODULES = /^(fastapi|flask|gradio|streamlit|django|litserve|bentoml|starlette|quart|sanic)/;
 const STARTUP = /(^|\.)(on_event|before_first_request|before_serving|on_startup|startup)(\(\))?$/;
@@ -9,7 +9,7 @@ const STARTUP = /(^|\.)(on_event|before_first_request|before_serving|on_startup|
 type Verdict = { persistent: boolean; what: string } | null;
 
 /** What one store construction says about where the vectors live. */
-function pythonStore(call: PyCall, calls: PyCall[], facts: Parameters<typeof pythonCalls>[0]): Verdict {
+function pythonStore(call: PyCall, calls: PyCall[]): Verdict {
   const c = plainCallee(call.callee);
   const kw = (k: string) => call.kwargs[k];
   if (calleeMatches(c, 'chromadb.PersistentClient')) return { persistent: true, what: `chromadb.PersistentClient(path=${kw('path')?.text ?? call.args[0]?.text ?? 'default'})` };
@@ -26,7 +26,7 @@ function pythonStore(call: PyCall, calls: PyCall[], facts: Parameters<typeof pyt
     return { persistent: false, what: `${call.raw}() without persist_directory` };
   }
   if (calleeMatches(c, 'qdrant_client.QdrantClient')) {
-    const location = resolvedLiteral(facts, kw('location') ?? call.args[0]);
+    const location = (kw('location') ?? call.args[0])?.literal;
     if (location === ':memory:') return { persistent: false, what: 'QdrantClient(":memory:")' };
     if (kw('path')) return { persistent: true, what: `QdrantClient(path=${kw('path')!.text})` };
     if (kw('url') || kw('host') || location) return { persistent: true, what: 'a Qdrant server' };
@@ -71,7 +71,7 @@ export default defineCheck({
   *run({ facts }) {
     const calls = pythonCalls(facts);
     for (const call of calls) {
-      const verdict = pythonStore(call, calls, facts);
+      const verdict = pythonStore(call, calls);
       if (verdict) yield { kind: 'info', messageId: verdict.persistent ? 'persistent' : 'inMemory', evidence: [call.evidence], data: { what: verdict.what } };
     }
     for (const call of facts.scripts.flatMap((m) => m.calls)) {

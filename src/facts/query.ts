@@ -1,4 +1,5 @@
-import type { Evidence } from '../types.js';
+import type { Evidence, SourceFile } from '../types.js';
+import { snippetOf } from './evidence.js';
 import type { Facts, PyCall, PyModule, PyValue, ScriptCall } from './types.js';
 
 /** An import in any language, as one dotted (Python) or specifier (npm) name. */
@@ -108,6 +109,26 @@ export function isTestPath(path: string): boolean {
 /** String literals of code (Python, notebooks, TypeScript/JavaScript), docstrings excluded. */
 export function codeStrings(facts: Facts): { value: string; evidence: Evidence }[] {
   return [...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring)), ...facts.scripts.flatMap((m) => m.strings)];
+}
+
+/** Dotted name of a Python file: `src/app/rag.py` → `src.app.rag`, `app/__init__.py` → `app`. */
+export function pythonModuleName(path: string): string {
+  return path.replace(/\.pyi?$/, '').replace(/\/__init__$/, '').replace(/\//g, '.');
+}
+
+const filesOf = new WeakMap<Facts, Map<string, SourceFile>>();
+
+/** An analysed file by path (indexed once per facts). */
+export function fileAt(facts: Facts, path: string): SourceFile | undefined {
+  let byPath = filesOf.get(facts);
+  if (!byPath) filesOf.set(facts, (byPath = new Map(facts.files.map((f) => [f.path, f]))));
+  return byPath.get(path);
+}
+
+/** Evidence for one line of an analysed file (line 1 of a module, a README heading). */
+export function lineEvidence(facts: Facts, path: string, line = 1): Evidence {
+  const text = fileAt(facts, path)?.text ?? '';
+  return { path, line, snippet: snippetOf(text.split('\n', line)[line - 1]) };
 }
 
 export function moduleByPath(facts: Facts): Map<string, PyModule> {

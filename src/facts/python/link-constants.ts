@@ -1,4 +1,5 @@
 import type { Evidence } from '../../types.js';
+import { pythonModuleName } from '../query.js';
 import type { Literal, PyModule, PyValue } from '../types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Literal, PyModule, PyValue } from '../types.js';
  */
 export function linkConstants(modules: readonly PyModule[]): void {
   const byName = new Map<string, PyModule>();
-  for (const m of modules) if (m.kind === 'python') byName.set(dottedName(m.path), m);
+  for (const m of modules) if (m.kind === 'python') byName.set(pythonModuleName(m.path), m);
   const constants = new Map<PyModule, Map<string, { literal: Literal; evidence: Evidence }>>();
   const constantsOf = (m: PyModule) => {
     let table = constants.get(m);
@@ -50,10 +51,6 @@ export function linkConstants(modules: readonly PyModule[]): void {
   }
 }
 
-/** `support_bot/settings.py` → `support_bot.settings`; a package's `__init__.py` is the package. */
-function dottedName(path: string): string {
-  return path.replace(/\.pyi?$/, '').replace(/\/__init__$/, '').replace(/\//g, '.');
-}
 
 /** `.settings.X` imported in `support_bot/index.py` → `support_bot.settings.X`. */
 function absoluteName(fromPath: string, resolved: string): string {

@@ -1,26 +1,10 @@
-import type { Evidence, SourceFile } from '../../types.js';
-import { snippetOf } from '../evidence.js';
-import { calleeMatches, isTestPath } from '../query.js';
+import type { Evidence } from '../../types.js';
+import { calleeMatches, isTestPath, lineEvidence } from '../query.js';
 import type { Facts, PyCall, PyModule } from '../types.js';
 
 export { at } from '../evidence.js';
 
-// ---------------------------------------------------------------- evidence from analysed files
-
-const filesOf = new WeakMap<Facts, Map<string, SourceFile>>();
-
-/** An analysed text file by path (README, a module), or undefined. */
-export function fileAt(facts: Facts, path: string): SourceFile | undefined {
-  let byPath = filesOf.get(facts);
-  if (!byPath) filesOf.set(facts, (byPath = new Map(facts.files.map((f) => [f.path, f]))));
-  return byPath.get(path);
-}
-
-/** Evidence for one line of an analysed file (line 1 of a module, a README heading). */
-export function lineEvidence(facts: Facts, path: string, line = 1): Evidence {
-  const text = fileAt(facts, path)?.text ?? '';
-  return { path, line, snippet: snippetOf(text.split('\n', line)[line - 1]) };
-}
+export { fileAt, lineEvidence } from '../query.js';
 
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((100 * part) / whole);

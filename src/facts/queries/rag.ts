@@ -1,6 +1,6 @@
 import type { Evidence } from '../../types.js';
 import { calleeMatches, plainCallee, pythonCalls } from '../query.js';
-import type { Facts, Literal, PyCall, PyModule, PyValue, ScriptCall } from '../types.js';
+import type { Facts, Literal, PyCall, ScriptCall } from '../types.js';
 
 export { at } from '../evidence.js';
 
@@ -8,42 +8,6 @@ export { at } from '../evidence.js';
 export function shown(value: Literal | undefined, fallback: string): string {
   if (value === undefined) return fallback;
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-// ---------------------------------------------------------------- constants across modules
-
-function moduleFor(facts: Facts, dotted: string): PyModule | undefined {
-  const path = dotted.replace(/\./g, '/');
-  return facts.python.find((m) => m.path === `${path}.py` || m.path === `${path}/__init__.py` || m.path.endsWith(`/${path}.py`));
-}
-
-/**
- * The literal a Python value stands for: its own literal, a module-level constant of this or
- * another module of the submission (`config.CHUNK_SIZE`), or the default of
- * `os.getenv("X", default)` / `os.environ.get("X", default)` that constant is set to.
- */
-export function resolvedLiteral(facts: Facts, value: PyValue | undefined, depth = 0): Literal | undefined {
-  if (!value) return undefined;
-  if (value.literal !== undefined) return value.literal;
-  if (depth > 3) return undefined;
-  if (value.kind === 'call') return envDefault(facts, value.evidence, value.resolved);
-  if (value.kind !== 'name') return undefined;
-  const dotted = value.resolved ?? value.text;
-  const cut = dotted.lastIndexOf('.');
-  const module = cut > 0 ? moduleFor(facts, dotted.slice(0, cut)) : facts.python.find((m) => m.path === value.evidence.path);
-  const name = cut > 0 ? dotted.slice(cut + 1) : dotted;
-  const assignment = module?.assignments.find((a) => a.scope === null && a.target === name);
-  if (!assignment) return undefined;
-  if (assignment.value.literal !== undefined) return assignment.value.literal;
-  if (assignment.value.kind === 'call') return envDefault(facts, assignment.value.evidence, assignment.value.resolved);
-  if (assignment.value.kind === 'name') return resolvedLiteral(facts, assignment.value, depth + 1);
-  return undefined;
-}
-
-function envDefault(facts: Facts, evidence: Evidence, callee: string | undefined): Literal | undefined {
-  if (!callee || !['os.getenv', 'os.environ.get'].includes(callee)) return undefined;
-  const call = pythonCalls(facts).find((c) => c.evidence.path === evidence.path && c.evidence.line === evidence.line && c.callee === callee);
-  return call?.args[1]?.literal;
 }
 
 /** A keyword argument of a JS options object (`{ chunkSize: 500 }`), literal or as written. */
@@ -117,8 +81,8 @@ export function textSplitters(facts: Facts): Splitter[] {
     out.push({
       name: call.name,
       unit: unitOf(call.name, tokenKwarg),
-      size: sizeValue ? (resolvedLiteral(facts, sizeValue) ?? sizeValue.text) : null,
-      overlap: overlapValue ? (resolvedLiteral(facts, overlapValue) ?? overlapValue.text) : null,
+      size: sizeValue ? (sizeValue?.literal ?? sizeValue.text) : null,
+      overlap: overlapValue ? (overlapValue?.literal ?? overlapValue.text) : null,
       defaultSize,
       defaultOverlap,
       used: pythonSplitterUsed(calls, call),
@@ -135,8 +99,8 @@ export function textSplitters(facts: Facts): Splitter[] {
     out.push({
       name: `${cls}.${call.name}`,
       unit: call.name === 'from_language' ? 'characters' : 'tokens',
-      size: sizeValue ? (resolvedLiteral(facts, sizeValue) ?? sizeValue.text) : null,
-      overlap: overlapValue ? (resolvedLiteral(facts, overlapValue) ?? overlapValue.text) : null,
+      size: sizeValue ? (sizeValue?.literal ?? sizeValue.text) : null,
+      overlap: overlapValue ? (overlapValue?.literal ?? overlapValue.text) : null,
       defaultSize: 4000,
       defaultOverlap: 200,
       used: pythonSplitterUsed(calls, call),

@@ -1,6 +1,6 @@
 import type { Evidence } from '../../types.js';
 import { snippetOf } from '../evidence.js';
-import { isTestPath, plainCallee } from '../query.js';
+import { isTestPath, plainCallee, pythonModuleName } from '../query.js';
 import type { Facts, PyFunction, PyImport, PyModule, ScriptImport, ScriptModule } from '../types.js';
 
 export { at } from '../evidence.js';
@@ -44,10 +44,6 @@ export function testEvidence(facts: Facts): Evidence[] {
 
 // ---------------------------------------------------------------- the candidate's own modules
 
-/** Dotted name of a Python file: `src/app/rag.py` → `src.app.rag`, `app/__init__.py` → `app`. */
-function dottedName(path: string): string {
-  return path.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
-}
 
 /** The candidate's Python modules (tests excluded) by the dotted names an import may use for them. */
 export class OwnModules {
@@ -57,7 +53,7 @@ export class OwnModules {
   constructor(facts: Facts) {
     for (const module of facts.python) {
       if (module.kind !== 'python' || isTestPath(module.path)) continue;
-      const dotted = dottedName(module.path);
+      const dotted = pythonModuleName(module.path);
       for (const name of dotted.startsWith('src.') ? [dotted, dotted.slice(4)] : [dotted]) {
         if (!this.byName.has(name)) this.byName.set(name, module);
         const parts = name.split('.');
