@@ -19,6 +19,13 @@ export async function findingsOf(check: Check, files: Record<string, string>) {
   }));
 }
 
+/** One row of a check's rule table: a named mini-repository and the findings it must yield. */
+export interface CheckRow {
+  name: string;
+  files: Record<string, string>;
+  expected: { kind: string; messageId: string; at: string }[];
+}
+
 /** The `{ kind, messageId, at }` triples of a check's findings, for compact table assertions. */
 export async function reportsOf(check: Check, files: Record<string, string>) {
   return (await findingsOf(check, files)).map(({ kind, messageId, at }) => ({ kind, messageId, at }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check, { looksLikeCode } from '../../../checks/code-quality/commented-out-code.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/commented-out-code', () => {
   it.each([
@@ -24,7 +24,7 @@ describe('code-quality/commented-out-code', () => {
     expect(looksLikeCode(text)).toBe(expected);
   });
 
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'blocks of commented-out code',
       files: { 'rag.py': 'x = 1\n# y = 2\n\n# import torch\n# model = load()\n# model.eval()\nz = 3  # explanation of z\n' },

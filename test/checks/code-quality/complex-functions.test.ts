@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/complex-functions.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 /** A function with `n` sequential `if`s: cyclomatic complexity n + 1. */
 const branchy = (name: string, n: number) => `def ${name}(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return -1\n`;
@@ -8,7 +8,7 @@ const deep = 'def deep(rows):\n    for r in rows:\n        if r:\n            fo
 const long = `def long():\n${Array.from({ length: 85 }, (_, i) => `    x${i} = ${i}\n`).join('')}`;
 
 describe('code-quality/complex-functions', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'complexity over 15', files: { 'rag.py': `${branchy('route', 3)}\n${branchy('dispatch', 16)}` }, expected: [{ kind: 'concern', messageId: 'tooComplex', at: 'rag.py:10' }] },
     { name: 'nesting over 4', files: { 'grid.py': deep }, expected: [{ kind: 'concern', messageId: 'tooComplex', at: 'grid.py:1' }] },
     { name: 'over 80 lines', files: { 'setup_all.py': long }, expected: [{ kind: 'concern', messageId: 'tooComplex', at: 'setup_all.py:1' }] },

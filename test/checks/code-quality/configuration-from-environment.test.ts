@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/configuration-from-environment.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/configuration-from-environment', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'os.getenv and load_dotenv',
       files: { 'app.py': 'import os\nfrom dotenv import load_dotenv\nload_dotenv()\nMODEL = os.getenv("MODEL", "llama3")\n' },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/dependency-pinning.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/dependency-pinning', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'requirements with no versions',
       files: { 'requirements.txt': 'fastapi==0.110.0\ntorch\ntransformers\n' },

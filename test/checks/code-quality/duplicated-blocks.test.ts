@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/duplicated-blocks.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 /** A function of `n` distinct statements, each different from another function's by `tag`. */
 const steps = (n: number, tag = 'doc') =>
@@ -9,7 +9,7 @@ const steps = (n: number, tag = 'doc') =>
 const IMPORTS = 'import os\nimport json\nimport logging\nfrom pathlib import Path\nfrom typing import Any\nimport numpy as np\nimport torch\n';
 
 describe('code-quality/duplicated-blocks', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a block copied into a second module',
       files: { 'app/ingest.py': `def ingest(raw):\n${steps(8)}    return doc_0\n`, 'app/reindex.py': `import os\n\n\ndef reindex(raw):\n${steps(8)}    return None\n` },

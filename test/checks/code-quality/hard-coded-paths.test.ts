@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/hard-coded-paths.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/hard-coded-paths', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a home-folder path and a Windows path',
       files: { 'ingest.py': 'import pandas as pd\ndf = pd.read_csv("/home/alice/data/faq.csv")\nout = "C:\\\\Users\\\\alice\\\\index"\n' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/notebook-outputs.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 /** A notebook whose one code cell saved `outputBytes` of printed text (built at test time, never committed). */
 function notebookWithOutputs(outputBytes: number): string {
@@ -18,7 +18,7 @@ function notebookWithOutputs(outputBytes: number): string {
 }
 
 describe('code-quality/notebook-outputs', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a notebook with 5 MB of outputs', files: { 'train.ipynb': notebookWithOutputs(5 * 1024 * 1024) }, expected: [{ kind: 'concern', messageId: 'hugeOutputs', at: 'train.ipynb:1' }] },
     { name: 'a notebook with small outputs', files: { 'train.ipynb': notebookWithOutputs(20 * 1024) }, expected: [] },
     { name: 'a notebook with outputs cleared', files: { 'train.ipynb': notebookWithOutputs(0) }, expected: [] },

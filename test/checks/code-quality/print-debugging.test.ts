@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/print-debugging.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/print-debugging', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'prints in a library module of a package',
       files: { 'rag/__init__.py': '', 'rag/retriever.py': 'def search(q):\n    print("searching", q)\n    return []\n' },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/readme-sections.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const FULL = '# Support RAG\n\nAnswers support questions.\n\n## Setup\n\n```\npip install -r requirements.txt\n```\n\n## Usage\n\n```\nuvicorn app.main:app\n```\n\n## Results\n\nAccuracy: 8/10\n';
 
 describe('code-quality/readme-sections', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'setup, usage and results', files: { 'README.md': FULL, 'app.py': 'x = 1\n' }, expected: [{ kind: 'strength', messageId: 'complete', at: 'README.md:5' }] },
     {
       name: 'commands instead of headings',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/swallowed-exceptions.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/swallowed-exceptions', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a bare except that passes', files: { 'rag.py': 'def ask(q):\n    try:\n        return llm(q)\n    except:\n        pass\n' }, expected: [{ kind: 'concern', messageId: 'bareSwallowed', at: 'rag.py:4' }] },
     { name: 'a bare except that logs', files: { 'rag.py': 'try:\n    x = 1\nexcept:\n    print("failed")\n' }, expected: [{ kind: 'concern', messageId: 'bare', at: 'rag.py:3' }] },
     { name: 'except Exception: continue', files: { 'ingest.py': 'for d in docs:\n    try:\n        load(d)\n    except Exception as e:\n        continue\n' }, expected: [{ kind: 'concern', messageId: 'swallowed', at: 'ingest.py:4' }] },

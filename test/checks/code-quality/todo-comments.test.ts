@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/todo-comments.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/todo-comments', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'TODO and FIXME comments', files: { 'rag.py': 'x = 1\n# TODO: add reranking\ny = 2  # FIXME off by one\n' }, expected: [{ kind: 'info', messageId: 'todos', at: 'rag.py:2' }] },
     {
       name: 'the word in strings, prose and lower case',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/type-hints-and-docstrings.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const TYPED = 'def answer(question: str, k: int = 4) -> str:\n    """Answers."""\n    return question\n';
 const UNTYPED = 'def load(path):\n    return path\n';
 
 describe('code-quality/type-hints-and-docstrings', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'typed and untyped functions', files: { 'rag.py': `${TYPED}\n${UNTYPED}` }, expected: [{ kind: 'info', messageId: 'python', at: 'rag.py:1' }] },
     { name: 'tests are left out', files: { 'tests/test_rag.py': UNTYPED }, expected: [] },
     {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/code-quality/undeclared-imports.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('code-quality/undeclared-imports', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'an import no manifest declares',
       files: { 'requirements.txt': 'fastapi\n', 'app.py': 'import os\nfrom fastapi import FastAPI\nimport chromadb\n' },

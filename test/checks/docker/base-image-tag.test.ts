@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/base-image-tag.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/base-image-tag', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a latest tag', files: { Dockerfile: 'FROM python:latest\nCOPY . .\n' }, expected: [{ kind: 'concern', messageId: 'latest', at: 'Dockerfile:1' }] },
     { name: 'no tag at all', files: { 'docker/Dockerfile.gpu': 'FROM nvidia/cuda\nRUN echo hi\n' }, expected: [{ kind: 'concern', messageId: 'untagged', at: 'docker/Dockerfile.gpu:1' }] },
     { name: 'a version tag', files: { Dockerfile: 'FROM python:3.11-slim\n' }, expected: [{ kind: 'strength', messageId: 'tagged', at: 'Dockerfile:1' }] },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/container-user.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/container-user', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'no USER at all', files: { Dockerfile: 'FROM python:3.11-slim\nCOPY . .\nCMD ["python", "app.py"]\n' }, expected: [{ kind: 'concern', messageId: 'noUser', at: 'Dockerfile:1' }] },
     { name: 'an explicit USER root', files: { Dockerfile: 'FROM python:3.11-slim\nUSER app\nRUN ls\nUSER root\n' }, expected: [{ kind: 'concern', messageId: 'rootUser', at: 'Dockerfile:4' }] },
     { name: 'a non-root user', files: { Dockerfile: 'FROM python:3.11-slim\nRUN useradd -m app\nUSER app\nCMD ["python", "app.py"]\n' }, expected: [{ kind: 'strength', messageId: 'nonRoot', at: 'Dockerfile:3' }] },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/dependency-layer-order.js';
-import { reportsOf } from '../../helpers/check-tester.js';
+import { reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/dependency-layer-order', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'pip install after COPY . .',
       files: { Dockerfile: 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n' },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/exposed-port.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/exposed-port', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'EXPOSE 80 with uvicorn --port 8000', files: { Dockerfile: 'FROM python:3.11-slim\nEXPOSE 80\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n' }, expected: [{ kind: 'concern', messageId: 'mismatch', at: 'Dockerfile:2' }] },
     { name: 'gunicorn --bind on another port', files: { Dockerfile: 'FROM python:3.11-slim\nEXPOSE 8000\nCMD gunicorn -b 0.0.0.0:5000 app:app\n' }, expected: [{ kind: 'concern', messageId: 'mismatch', at: 'Dockerfile:2' }] },
     { name: "streamlit's default port", files: { Dockerfile: 'FROM python:3.11-slim\nEXPOSE 8080\nCMD ["streamlit", "run", "ui.py"]\n' }, expected: [{ kind: 'concern', messageId: 'mismatch', at: 'Dockerfile:2' }] },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/healthcheck.js';
-import { reportsOf } from '../../helpers/check-tester.js';
+import { reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/healthcheck', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a served API without a health check', files: { Dockerfile: 'FROM python:3.11-slim\nEXPOSE 8000\nCMD ["uvicorn", "app:app"]\n' }, expected: [{ kind: 'concern', messageId: 'missing', at: 'Dockerfile:3' }] },
     {
       name: 'a HEALTHCHECK',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/kubernetes-workloads.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const BARE = [
   'apiVersion: apps/v1',
@@ -43,7 +43,7 @@ const TIDY = [
 ].join('\n');
 
 describe('docker/kubernetes-workloads', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a container with neither resources nor probes',
       files: { 'k8s/deployment.yaml': BARE },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/model-weights-in-image.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/model-weights-in-image', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a models folder copied in', files: { Dockerfile: 'FROM python:3.11-slim\nCOPY app/ /app/\nCOPY models/ /app/models/\n' }, expected: [{ kind: 'info', messageId: 'copied', at: 'Dockerfile:3' }] },
     { name: 'a GGUF file added', files: { Dockerfile: 'FROM python:3.11-slim\nADD llama-3-8b.Q4_K_M.gguf /models/\n' }, expected: [{ kind: 'info', messageId: 'copied', at: 'Dockerfile:2' }] },
     {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/package-cache-in-layers.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/package-cache-in-layers', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'pip install with its cache', files: { Dockerfile: 'FROM python:3.11-slim\nRUN pip install -r requirements.txt\n' }, expected: [{ kind: 'concern', messageId: 'pipCache', at: 'Dockerfile:2' }] },
     {
       name: 'apt-get install without cleanup',

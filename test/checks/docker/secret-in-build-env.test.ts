@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/secret-in-build-env.js';
 import { reviewFiles } from '../../helpers/review-files.js';
-import { reportsOf } from '../../helpers/check-tester.js';
+import { reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/secret-in-build-env', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a short password in ENV (too short for the secret scanner)',
       files: { Dockerfile: 'FROM postgres:16\nENV POSTGRES_PASSWORD=hunter2\n' },

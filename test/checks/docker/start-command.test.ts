@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/docker/start-command.js';
-import { reportsOf } from '../../helpers/check-tester.js';
+import { reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('docker/start-command', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'shell-form CMD', files: { Dockerfile: 'FROM python:3.11-slim\nCMD uvicorn app:app --host 0.0.0.0\n' }, expected: [{ kind: 'concern', messageId: 'shellForm', at: 'Dockerfile:2' }] },
     { name: 'exec-form CMD', files: { Dockerfile: 'FROM python:3.11-slim\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n' }, expected: [{ kind: 'strength', messageId: 'execForm', at: 'Dockerfile:2' }] },
     { name: 'sh -c wrapped in exec form', files: { Dockerfile: 'FROM python:3.11-slim\nCMD ["sh", "-c", "uvicorn app:app --port $PORT"]\n' }, expected: [{ kind: 'concern', messageId: 'shellForm', at: 'Dockerfile:2' }] },

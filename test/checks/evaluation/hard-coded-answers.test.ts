@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/evaluation/hard-coded-answers.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { reviewFiles } from '../../helpers/review-files.js';
 
 const TABLE = 'ANSWERS = {\n    "How do I reset my password?": "Open Settings and choose Reset password.",\n    "How do I delete my account?": "Write to support to delete the account.",\n}\n';
 
 describe('evaluation/hard-coded-answers', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'the answer function looks answers up in a table',
       files: { 'rag.py': `${TABLE}\ndef answer(question):\n    return ANSWERS.get(question, "I don't know")\n` },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/evaluation/quality-metric.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const RAG = 'import ollama\nimport chromadb\n\ncollection = chromadb.Client().create_collection("faq")\n\ndef answer(q):\n    docs = collection.query(query_texts=[q], n_results=3)\n    return ollama.chat(model="llama3", messages=[{"role": "user", "content": q}])\n';
 
 describe('evaluation/quality-metric', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'accuracy computed by hand',
       files: { 'rag.py': RAG, 'eval.py': 'from rag import answer\n\ncorrect = 0\ntests = []\naccuracy = correct / len(tests)\n' },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/evaluation/reported-results.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const EVAL = 'correct = 8\naccuracy = correct / 10\n';
 
 describe('evaluation/reported-results', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a README result backed by metric code',
       files: { 'README.md': '# RAG\n\nOn the 10 test questions the accuracy was 80%.\n', 'eval.py': EVAL },

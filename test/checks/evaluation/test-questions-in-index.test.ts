@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/evaluation/test-questions-in-index.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const TEST_SET = '[{"question": "How do I reset my password?"}, {"question": "Can I change my billing address?"}]\n';
 
 describe('evaluation/test-questions-in-index', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'the test file passed to the ingest function',
       files: {

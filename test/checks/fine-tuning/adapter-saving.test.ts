@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/fine-tuning/adapter-saving.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const TRAIN = `from transformers import AutoModelForCausalLM, AutoTokenizer
 from peft import LoraConfig, get_peft_model
@@ -13,7 +13,7 @@ trainer.train()
 `;
 
 describe('fine-tuning/adapter-saving', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'the adapter saved and pushed',
       files: { 'train.py': `${TRAIN}trainer.model.save_pretrained("adapter")\ntokenizer.save_pretrained("adapter")\nmodel.push_to_hub("me/adapter")\n` },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/fine-tuning/four-bit-base-model.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const head = `import torch
 from transformers import AutoModelForCausalLM, BitsAndBytesConfig
@@ -24,7 +24,7 @@ model = get_peft_model(model, LoraConfig(r=16))
 `;
 
 describe('fine-tuning/four-bit-base-model', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'the QLoRA recipe, prepared for k-bit training', files: { 'train.py': QLORA }, expected: [{ kind: 'info', messageId: 'bitsAndBytes', at: 'train.py:5' }] },
     {
       name: 'a 4-bit LoRA base never prepared',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/fine-tuning/held-out-evaluation.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const head = 'from datasets import load_dataset\nfrom transformers import Trainer, TrainingArguments\n';
 
 describe('fine-tuning/held-out-evaluation', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a split evaluated during training',
       files: {

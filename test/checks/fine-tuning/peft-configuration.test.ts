@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/fine-tuning/peft-configuration.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const NOTEBOOK = JSON.stringify({
   nbformat: 4,
@@ -22,7 +22,7 @@ model = get_peft_model(model, config)
 `;
 
 describe('fine-tuning/peft-configuration', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a LoraConfig with every value set', files: { 'train.py': LORA }, expected: [{ kind: 'info', messageId: 'lora', at: 'train.py:5' }] },
     {
       name: 'a LoraConfig left to default target modules',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/fine-tuning/training-arguments.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const FULL = `from transformers import TrainingArguments
 
@@ -17,7 +17,7 @@ args = TrainingArguments(
 `;
 
 describe('fine-tuning/training-arguments', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'every hyperparameter and the seed set',
       files: { 'train.py': FULL },

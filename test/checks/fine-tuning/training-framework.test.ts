@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/fine-tuning/training-framework.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const SFT = `from trl import SFTTrainer, SFTConfig
 
@@ -9,7 +9,7 @@ trainer.train()
 `;
 
 describe('fine-tuning/training-framework', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'TRL SFTTrainer', files: { 'train.py': SFT }, expected: [{ kind: 'info', messageId: 'sft', at: 'train.py:3' }] },
     {
       name: 'TRL DPOTrainer through a module alias',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/prompt-only/hosted-api-only.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const PROMPT_APP = 'from openai import OpenAI\nclient = OpenAI()\n\ndef ask(q):\n    r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n    return r.choices[0].message.content\n';
 
 describe('prompt-only/hosted-api-only', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'prompts sent to OpenAI and nothing else', files: { 'app.py': PROMPT_APP }, expected: [{ kind: 'info', messageId: 'hostedOnly', at: 'app.py:5' }] },
     {
       name: 'prompts sent to Anthropic from TypeScript',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/rag/embedding-model.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { sorted, WEB_APP } from './fixtures.js';
 
 describe('rag/embedding-model', () => {
@@ -15,7 +15,7 @@ describe('rag/embedding-model', () => {
     ]);
   });
 
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'different models for documents and queries',
       files: {

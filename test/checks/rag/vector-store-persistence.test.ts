@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/rag/vector-store-persistence.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { sorted, WEB_APP } from './fixtures.js';
 
 describe('rag/vector-store-persistence', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a Chroma PersistentClient', files: { 'ingest.py': 'import chromadb\nclient = chromadb.PersistentClient(path="chroma_db")\n' }, expected: [{ kind: 'info', messageId: 'persistent', at: 'ingest.py:2' }] },
     { name: 'an in-memory Chroma client', files: { 'ingest.py': 'import chromadb\nclient = chromadb.Client()\n' }, expected: [{ kind: 'info', messageId: 'inMemory', at: 'ingest.py:2' }] },
     { name: 'LangChain Chroma with persist_directory', files: { 'ingest.py': 'from langchain_chroma import Chroma\ndb = Chroma.from_documents(chunks, emb, persist_directory="db")\n' }, expected: [{ kind: 'info', messageId: 'persistent', at: 'ingest.py:2' }] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/serving/api-endpoints.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const FASTAPI = `from fastapi import FastAPI
 app = FastAPI()
@@ -15,7 +15,7 @@ def health():
 `;
 
 describe('serving/api-endpoints', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'FastAPI routes with a health endpoint',
       files: { 'app.py': FASTAPI },

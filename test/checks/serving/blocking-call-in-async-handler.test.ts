@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/serving/blocking-call-in-async-handler.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const HEAD = 'from fastapi import FastAPI\nimport requests, httpx, ollama\napp = FastAPI()\n\n';
 
 describe('serving/blocking-call-in-async-handler', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'requests.post inside async def',
       files: { 'app.py': `${HEAD}@app.post("/ask")\nasync def ask(q: str):\n    r = requests.post("http://localhost:11434/api/generate", json={"prompt": q})\n    return r.json()\n` },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/serving/model-call-error-handling.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const HEAD = 'from fastapi import FastAPI, HTTPException\nimport ollama\napp = FastAPI()\n\n';
 
 describe('serving/model-call-error-handling', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'an HTTPException around the model call',
       files: { 'app.py': `${HEAD}@app.post("/ask")\ndef ask(q: str):\n    try:\n        return ollama.chat(model="llama3", messages=[])\n    except Exception as e:\n        raise HTTPException(status_code=503, detail=str(e))\n` },

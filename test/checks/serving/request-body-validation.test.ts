@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/serving/request-body-validation.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('serving/request-body-validation', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a pydantic model as the handler parameter',
       files: {

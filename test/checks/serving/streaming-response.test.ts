@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/serving/streaming-response.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('serving/streaming-response', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a FastAPI StreamingResponse',
       files: { 'app.py': 'from fastapi import FastAPI\nfrom fastapi.responses import StreamingResponse\napp = FastAPI()\n\n@app.get("/ask")\ndef ask(q: str):\n    return StreamingResponse(tokens(q), media_type="text/plain")\n' },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/tests/ci-pipeline.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { RAG_APP, sorted } from './fixtures.js';
 
 const WORKFLOW = (steps: string) => `name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
 
 describe('tests/ci-pipeline', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a workflow that lints, type-checks and runs pytest in one block',
       files: { ...RAG_APP, '.github/workflows/ci.yml': WORKFLOW('      - run: pip install -r requirements.txt ruff mypy pytest\n      - name: Check\n        run: |\n          ruff check .\n          mypy app\n          pytest -q\n') },

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/tests/evaluation-harness.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { RAG_APP } from './fixtures.js';
 
 const EVAL = 'import json\nfrom app.rag import answer\n\n\ndef run(path):\n    cases = [json.loads(l) for l in open(path)]\n    correct = sum(answer(c["question"]) == c["answer"] for c in cases)\n    accuracy = correct / len(cases)\n    return accuracy\n';
 const TEST = 'from app.rag import split\n\n\ndef test_split():\n    assert split("a") == ["a"]\n';
 
 describe('tests/evaluation-harness', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'an evaluation script beside unit tests', files: { ...RAG_APP, 'scripts/evaluate.py': EVAL, 'tests/test_rag.py': TEST }, expected: [{ kind: 'info', messageId: 'harness', at: 'scripts/evaluate.py:8' }] },
     { name: 'an evaluation script and no unit tests', files: { ...RAG_APP, 'scripts/evaluate.py': EVAL }, expected: [{ kind: 'info', messageId: 'harnessOnly', at: 'scripts/evaluate.py:8' }] },
     {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/tests/fixtures-and-parametrize.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { RAG_APP, sorted } from './fixtures.js';
 
 describe('tests/fixtures-and-parametrize', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a fixture in conftest.py',
       files: { ...RAG_APP, 'tests/conftest.py': 'import pytest\n\n\n@pytest.fixture\ndef docs():\n    return ["a", "b"]\n', 'tests/test_rag.py': 'def test_docs(docs):\n    assert docs\n' },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/tests/model-calls-in-tests.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { reviewFiles } from '../../helpers/review-files.js';
 import { RAG_APP, sorted } from './fixtures.js';
 
 describe('tests/model-calls-in-tests', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'monkeypatch in a conftest fixture',
       files: {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/tests/own-code-under-test.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { RAG_APP } from './fixtures.js';
 
 const ASSERT_SPLIT = '\n\ndef test_split():\n    assert split("ab", 1) == ["a", "b"]\n';
 
 describe('tests/own-code-under-test', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'an absolute import of the package', files: { ...RAG_APP, 'tests/test_rag.py': `from app.rag import split${ASSERT_SPLIT}` }, expected: [{ kind: 'strength', messageId: 'ownModules', at: 'tests/test_rag.py:1' }] },
     { name: 'a relative import from a tests package', files: { ...RAG_APP, 'tests/__init__.py': '', 'tests/test_rag.py': `import pytest\nfrom ..app.rag import split${ASSERT_SPLIT}` }, expected: [{ kind: 'strength', messageId: 'ownModules', at: 'tests/test_rag.py:2' }] },
     {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/tests/test-suite.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { FILLER, RAG_APP } from './fixtures.js';
 
 const TESTED = 'from app.rag import split\n\n\ndef test_split():\n    assert split("abc", 2) == ["ab", "c"]\n\n\ndef test_split_empty():\n    assert split("") == []\n    assert not split("", 5)\n';
 
 describe('tests/test-suite', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     { name: 'a pytest suite', files: { ...RAG_APP, 'tests/test_rag.py': TESTED }, expected: [{ kind: 'info', messageId: 'suite', at: 'tests/test_rag.py:4' }] },
     {
       name: 'a vitest suite',

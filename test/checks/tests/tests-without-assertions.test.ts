@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import ownCodeUnderTest from '../../../checks/tests/own-code-under-test.js';
 import check from '../../../checks/tests/tests-without-assertions.js';
 import testSuite from '../../../checks/tests/test-suite.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 import { at, reviewFixture } from '../../helpers/review-fixture.js';
 import { RAG_APP } from './fixtures.js';
 
 describe('tests/tests-without-assertions', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a test that calls the code and checks nothing',
       files: { ...RAG_APP, 'tests/test_rag.py': 'from app.rag import split\n\n\ndef test_split_runs():\n    split("abc")\n\n\ndef test_split():\n    assert split("ab", 1) == ["a", "b"]\n' },

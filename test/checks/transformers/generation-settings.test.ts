@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/transformers/generation-settings.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const LOAD = 'from transformers import AutoModelForCausalLM, pipeline\nmodel = AutoModelForCausalLM.from_pretrained("org/lm").to("cuda")\n';
 
 describe('transformers/generation-settings', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'explicit length and sampling',
       files: { 'gen.py': `${LOAD}out = model.generate(**inputs, max_new_tokens=256, do_sample=True, temperature=0.7, top_p=0.9)\n` },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/transformers/model-loaded-per-request.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const FASTAPI = 'from fastapi import FastAPI, Depends\nfrom transformers import AutoModelForCausalLM, pipeline\napp = FastAPI()\n';
 
 describe('transformers/model-loaded-per-request', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a pipeline created inside a FastAPI handler',
       files: { 'api.py': `${FASTAPI}@app.post("/ask")\ndef ask(q: str):\n    pipe = pipeline("text-generation", model="gpt2")\n    return pipe(q)\n` },

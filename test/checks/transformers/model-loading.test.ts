@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/transformers/model-loading.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 const HEAD = 'from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline\n';
 
 describe('transformers/model-loading', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a Hub model and its tokenizer, unpinned: one concern for the id',
       files: { 'rag/llm.py': `${HEAD}MODEL = "mistralai/Mistral-7B-Instruct-v0.2"\ntok = AutoTokenizer.from_pretrained(MODEL)\nmodel = AutoModelForCausalLM.from_pretrained(MODEL)\n` },

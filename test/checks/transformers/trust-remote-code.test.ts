@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/transformers/trust-remote-code.js';
-import { findingsOf, reportsOf } from '../../helpers/check-tester.js';
+import { findingsOf, reportsOf, type CheckRow } from '../../helpers/check-tester.js';
 
 describe('transformers/trust-remote-code', () => {
-  it.each<{ name: string; files: Record<string, string>; expected: { kind: string; messageId: string; at: string }[] }>([
+  it.each<CheckRow>([
     {
       name: 'a loader with trust_remote_code=True',
       files: { 'llm.py': 'from transformers import AutoModelForCausalLM\n\nm = AutoModelForCausalLM.from_pretrained(\n    "microsoft/phi-2",\n    trust_remote_code=True,\n)\n' },
