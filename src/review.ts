@@ -1,5 +1,7 @@
 import { checks as allChecks } from '../checks/index.js';
-import { DEFAULT_CONFIG, type Config } from './config/config-schema.js';
+import { reviewClaims } from './claims/review-claims.js';
+import type { ClaimDocument } from './claims/types.js';
+import { AREAS, DEFAULT_CONFIG, type Config } from './config/config-schema.js';
 import type { Check } from './engine/types.js';
 import { buildCheckContext } from './engine/check-context.js';
 import { runChecks } from './engine/run-checks.js';
@@ -7,6 +9,8 @@ import { buildFacts } from './facts/build-facts.js';
 import { buildReport, type Report } from './report/build-report.js';
 import { selectQuestions } from './report/select-questions.js';
 import { evaluateRubric } from './scoring/evaluate-rubric.js';
+import { FLAG_ONLY_AREAS, ROLE_WEIGHTS } from './scoring/role-weights.js';
+import { scoreAreas } from './scoring/score-areas.js';
 import type { Source } from './source/parse-source.js';
 import { detectStack } from './stack/detect-stack.js';
 import { DEFAULT_LIMITS, type Limits } from './types.js';
@@ -18,6 +22,8 @@ export interface ReviewOptions {
   base?: string;
   checks?: readonly Check[];
   transport?: LoadOptions['transport'];
+  /** The candidate's prose from outside the repository (a pull request description, an issue body), read for claims. */
+  claimDocuments?: readonly ClaimDocument[];
   /** Progress lines (stderr in the CLI, the logger in the app). */
   progress?: (line: string) => void;
 }
@@ -42,10 +48,12 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     const { facts, skipped } = await timed('facts', () => buildFacts(workspace));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const context = buildCheckContext({ workspace, facts, stack, tests, parseSkipped: skipped, config });
-    const { findings, errors } = await timed('checks', () => runChecks(options.checks ?? allChecks, context));
+    const enabled = (options.checks ?? allChecks).filter((check) => config.checks[check.id] !== 'off');
+    const { findings, errors } = await timed('checks', () => runChecks(enabled, context));
     const rubric = await timed('scoring', () => ({ role: config.role, items: evaluateRubric(config.rubric, { facts, stack, findings }) }));
-    const questions = selectQuestions(findings);
-    return buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, questions, timings });
+    const claims = await timed('claims', () => reviewClaims(facts, stack, options.claimDocuments ?? []));
+    const report = buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, claims, questions: selectQuestions(findings), timings });
+    return { ...report, ...scoreAreas({ findings: report.findings, weights: { ...ROLE_WEIGHTS[config.role], ...config.weights }, areas: AREAS, flagOnly: FLAG_ONLY_AREAS }) };
   } finally {
     await cleanup();
   }

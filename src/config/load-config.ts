@@ -23,6 +23,7 @@ export function loadConfig(text: string, origin: string): Config {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `${[...issue.path, issue.keys[0]].map(String).join('.')}: unknown key`;
   const path = issue.path.map(String).join('.') || '(top level)';
   return `${path}: ${issue.message}`;
 }

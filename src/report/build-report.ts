@@ -1,6 +1,8 @@
+import type { Claim } from '../claims/types.js';
 import type { CheckError, Finding } from '../engine/types.js';
 import type { Facts } from '../facts/types.js';
 import type { RubricResult } from '../scoring/evaluate-rubric.js';
+import type { AreaScore, Summary } from '../scoring/scorecard-types.js';
 import type { Stack, TestCount } from '../stack/types.js';
 import type { Question } from './select-questions.js';
 import type { Skipped, Workspace } from '../types.js';
@@ -28,6 +30,12 @@ export interface Report {
   findings: Finding[];
   /** The take-home assignment, item by item. */
   rubric: { role: string; items: RubricResult[] };
+  /** One level per area for the role, each explained by the findings (indexes into `findings`) behind it. */
+  scorecard: AreaScore[];
+  /** A few sentences of strengths and concerns, each pointing at findings. Never a verdict. */
+  summary: Summary;
+  /** The candidate's own claims held against the code. */
+  claims: Claim[];
   /** Interview questions about this code, most revealing first. */
   questions: Question[];
   /** Checks that failed on this repository; the rest of the review stands. */
@@ -43,13 +51,15 @@ export interface ReportParts {
   findings: Finding[];
   errors: CheckError[];
   rubric: Report['rubric'];
+  claims: Claim[];
   questions: Question[];
   timings: Record<string, number>;
 }
 
 const KIND_ORDER = { concern: 0, strength: 1, info: 2 } as const;
 
-export function buildReport(parts: ReportParts): Report {
+/** The report without its scorecard and summary, which point into its sorted findings. */
+export function buildReport(parts: ReportParts): Omit<Report, 'scorecard' | 'summary'> {
   const { workspace, facts } = parts;
   const skipped = [...workspace.skipped, ...parts.parseSkipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const findings = [...parts.findings].sort(
@@ -72,6 +82,7 @@ export function buildReport(parts: ReportParts): Report {
     tests: parts.tests,
     findings,
     rubric: parts.rubric,
+    claims: parts.claims,
     questions: parts.questions,
     errors: parts.errors,
   };

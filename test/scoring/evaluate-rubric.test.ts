@@ -76,7 +76,7 @@ describe('loadConfig', () => {
     ['rubric:\n  items: []', /^team\.yml: rubric\.items: Too small/],
     ['rubric:\n  items:\n    - id: X Y\n      title: t\n      lookedFor: l\n      met: [{ stack: models }]', /^team\.yml: rubric\.items\.0\.id: kebab-case id/],
     ['rubric:\n  items:\n    - id: a\n      title: t\n      lookedFor: l\n      met: [{ file: "(" }]', /^team\.yml: rubric\.items\.0\.met\.0/],
-    ['colour: blue', /^team\.yml: \(top level\): Unrecognized key: "colour"/],
+    ['colour: blue', /^team\.yml: colour: unknown key$/],
     [`a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(9)}*a]\nc: &c [${'*b, '.repeat(9)}*b]\nd: [${'*c, '.repeat(9)}*c]`, /^team\.yml: invalid YAML: Excessive alias count/],
     [': : :', /^team\.yml: invalid YAML/],
   ])('rejects %j with one line naming the path', (text, message) => {
