@@ -1,3 +1,4 @@
+import { lineContaining } from '../facts/queries/production.js';
 import { codeStrings } from '../facts/query.js';
 import type { Facts, Literal, PyValue, ScriptValue } from '../facts/types.js';
 import type { Evidence } from '../types.js';
@@ -13,6 +14,8 @@ export function isModelKey(key: string): boolean {
   );
 }
 
+/** Config keys holding a container's start command (compose, Kubernetes, Argo). */
+const COMMAND_KEYS = new Set(['command', 'args', 'entrypoint']);
 /** Calls whose first positional argument is a model id. */
 const MODEL_FIRST_ARG = new Set(['from_pretrained', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoModel', 'pull', 'snapshot_download']);
 /** Calls whose string arguments are dataset ids, never models. */
@@ -60,9 +63,19 @@ export function detectModels(facts: Facts): StackItem[] {
     for (const call of m.calls) for (const arg of call.args) scanScriptValue(arg, call.evidence, add);
   }
   for (const doc of facts.configs) {
+    let previous: Literal | undefined;
     for (const leaf of doc.leaves) {
       const key = [...leaf.key].reverse().find((k): k is string => typeof k === 'string');
       if (key && isModelKey(key)) add(leaf.value, leaf.evidence);
+      else if (key && COMMAND_KEYS.has(key) && typeof leaf.value === 'string') {
+        // A container's command: `command: --model-id X` as one string, or `args: [--model, X]` item by item.
+        const inList = typeof leaf.key[leaf.key.length - 1] === 'number';
+        const words = inList && typeof previous === 'string' ? `${previous} ${leaf.value}` : leaf.value;
+        for (const id of modelsInCommand(words)) {
+          if (!inList || id === leaf.value || leaf.value.endsWith(`=${id}`)) add(id, inList ? leaf.evidence : lineContaining(facts, leaf.evidence, id));
+        }
+      }
+      previous = leaf.value;
     }
   }
   for (const { value, evidence } of codeStrings(facts)) if (FAMILY.test(value) && !value.includes('/api/')) add(value, evidence);

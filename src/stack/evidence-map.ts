@@ -12,7 +12,8 @@ function rank(path: string): number {
   return /\.(py|[cm]?[jt]sx?)$/.test(path) ? 0 : 1;
 }
 
-const byLocation = (a: Evidence, b: Evidence) =>
+/** Strongest place first: the candidate's modules, then config, notebooks and tests; then by path and line. */
+export const byLocation = (a: Evidence, b: Evidence) =>
   rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
 
 /**
@@ -52,5 +53,10 @@ export class EvidenceMap {
 export function sortedEvidence(evidence: Iterable<Evidence>, max = MAX_EVIDENCE_PER_ITEM): Evidence[] {
   const unique = new Map<string, Evidence>();
   for (const e of evidence) unique.set(`${e.path}:${e.line}`, e);
-  return [...unique.values()].sort(byLocation).slice(0, max);
+  // Ranked once per place, not once per comparison: an item can gather thousands of lines.
+  return [...unique.values()]
+    .map((e) => ({ e, rank: rank(e.path) }))
+    .sort((a, b) => a.rank - b.rank || (a.e.path < b.e.path ? -1 : a.e.path > b.e.path ? 1 : a.e.line - b.e.line))
+    .slice(0, max)
+    .map(({ e }) => e);
 }

@@ -99,3 +99,57 @@ export const API_FRAMEWORKS: readonly Signal[] = [
   { id: 'bentoml', python: ['bentoml'] },
   { id: 'litserve', python: ['litserve'] },
 ];
+
+// ---------------------------------------------------------------- production and MLOps
+// Imports here are the weakest evidence of these categories: each detector prefers the line that
+// defines a flow, records a metric or calls a service, and falls back to the import.
+
+export const ORCHESTRATION: readonly Signal[] = [
+  { id: 'airflow', python: ['airflow'], pypi: ['apache-airflow', 'apache-airflow-*'] },
+  { id: 'prefect', python: ['prefect'], pypi: ['prefect', 'prefect-*'] },
+  { id: 'dagster', python: ['dagster', 'dagster_*'], pypi: ['dagster', 'dagster-*'] },
+  { id: 'kubeflow', python: ['kfp'], pypi: ['kfp'] },
+  { id: 'luigi', python: ['luigi'], pypi: ['luigi'] },
+  { id: 'argo-workflows', python: ['hera'], pypi: ['hera', 'hera-workflows'] },
+];
+
+/** mlflow and wandb are declared as `libraries`; here they count only when they track something. */
+export const OBSERVABILITY: readonly Signal[] = [
+  {
+    id: 'prometheus',
+    python: ['prometheus_client', 'prometheus_fastapi_instrumentator', 'starlette_exporter', 'starlette_prometheus'],
+    pypi: ['prometheus-client', 'prometheus-fastapi-instrumentator', 'starlette-exporter', 'starlette-prometheus'],
+    npm: ['prom-client', 'express-prom-bundle'],
+  },
+  {
+    id: 'opentelemetry',
+    python: ['opentelemetry', 'traceloop', 'openlit'],
+    pypi: ['opentelemetry-*', 'traceloop-sdk', 'openlit'],
+    npm: ['@opentelemetry/*', '@traceloop/*'],
+  },
+  { id: 'langfuse', python: ['langfuse'], pypi: ['langfuse'], npm: ['langfuse', 'langfuse-langchain', 'langfuse-node', 'langfuse-vercel'] },
+  { id: 'langsmith', python: ['langsmith'], pypi: ['langsmith'], npm: ['langsmith'] },
+  { id: 'phoenix', python: ['phoenix', 'openinference'], pypi: ['arize-phoenix', 'arize-phoenix-*', 'openinference-*'], npm: ['@arizeai/*'] },
+  { id: 'wandb', python: ['wandb', 'weave'] },
+  { id: 'sentry', python: ['sentry_sdk'], pypi: ['sentry-sdk'], npm: ['@sentry/*'] },
+];
+
+export const DATA_VERSIONING: readonly Signal[] = [
+  { id: 'dvc', python: ['dvc'], pypi: ['dvc', 'dvc-*'] },
+  { id: 'lakefs', python: ['lakefs', 'lakefs_client', 'lakefs_sdk', 'lakefs_spec'], pypi: ['lakefs', 'lakefs-client', 'lakefs-sdk', 'lakefs-spec'] },
+];
+
+export const GUARDRAILS: readonly Signal[] = [
+  { id: 'nemo-guardrails', python: ['nemoguardrails'], pypi: ['nemoguardrails'] },
+  { id: 'guardrails-ai', python: ['guardrails'], pypi: ['guardrails-ai'] },
+  { id: 'presidio', python: ['presidio_analyzer', 'presidio_anonymizer'], pypi: ['presidio-analyzer', 'presidio-anonymizer'] },
+];
+
+/** Quantisation toolkits whose import is itself the method (bitsandbytes is not: 4- or 8-bit is read from the call). */
+export const QUANTIZATION: readonly Signal[] = [
+  { id: 'gptq', python: ['auto_gptq', 'gptqmodel', 'optimum.gptq'] },
+  { id: 'awq', python: ['awq'] },
+  { id: 'gguf', python: ['gguf'] },
+  { id: 'onnx', python: ['onnxruntime', 'optimum.onnxruntime', 'optimum.exporters.onnx'], npm: ['onnxruntime-node', 'onnxruntime-web', 'onnxruntime-common'] },
+  { id: 'tensorrt', python: ['tensorrt', 'torch_tensorrt', 'tensorrt_llm'] },
+];

@@ -38,6 +38,18 @@ export interface Stack {
   rag: RagStages | null;
   evaluation: Evidence[];
   secrets: Evidence[];
+  /** Pipeline orchestrators: airflow, prefect, dagster, kubeflow, luigi, argo-workflows. */
+  orchestration: StackItem[];
+  /** Inference engines something runs or calls: vllm, tgi, triton, ollama, llama-cpp-server, ray-serve, bentoml, torchserve, sglang. */
+  servingEngines: StackItem[];
+  /** prometheus, opentelemetry, langfuse, langsmith, phoenix, mlflow-tracking, wandb, sentry, grafana. */
+  observability: StackItem[];
+  /** dvc, lakefs, huggingface-datasets-hub. */
+  dataVersioning: StackItem[];
+  /** nemo-guardrails, guardrails-ai, llama-guard, openai-moderation, presidio, custom. */
+  guardrails: StackItem[];
+  /** bitsandbytes-4bit, bitsandbytes-8bit, gptq, awq, gguf, onnx, tensorrt. */
+  quantization: StackItem[];
 }
 
 export interface TestCount {
