@@ -7,8 +7,10 @@ import { InputError, oneLine } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeOutput } from '../publish/write-output.js';
 import { permalinkBase } from '../render/permalink-base.js';
+import { renderHtml } from '../render/render-html.js';
 import { renderJson } from '../render/render-json.js';
 import { renderMarkdown } from '../render/render-markdown.js';
+import type { Report } from '../report/build-report.js';
 import { review, type ReviewOptions } from '../review.js';
 import { parseSource } from '../source/parse-source.js';
 
@@ -23,7 +25,8 @@ export const USAGE = `Usage: candidate-review review <path | https git URL> [opt
 Statically reviews a take-home submission (never runs its code) and prints the report.
 
 Options:
-  --format markdown|json   report format (default: markdown)
+  --format markdown|html|json
+                           report format (default: markdown); html is one standalone page, no external assets
   --out FILE               write the report to FILE instead of stdout
   --base REF               review only files changed since REF (a take-home against its template)
   --config FILE            a candidate-review.yml: role and the take-home rubric (default: the reference RAG assignment)
@@ -31,6 +34,13 @@ Options:
   -h, --help               show this help
   -v, --version            print the version
 `;
+
+/** `--format` → renderer; each takes the report and the permalink base for evidence links. */
+const RENDERERS = {
+  markdown: renderMarkdown,
+  html: renderHtml,
+  json: (report: Report) => renderJson(report),
+} satisfies Record<string, (report: Report, permalinkBase: string | null) => string>;
 
 /** Exit codes: 0 report written, 1 internal error, 2 bad input (one line on stderr). */
 export async function main(argv: readonly string[], io: CliIo, options: Pick<ReviewOptions, 'transport' | 'limits'> = {}): Promise<number> {
@@ -70,7 +80,8 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
   if (command !== 'review') return fail(command ? `unknown command "${command.slice(0, 40)}" (see --help)` : 'missing command (see --help)', 2);
   if (!target) return fail('missing the folder or git URL to review (see --help)', 2);
   if (extra.length) return fail(`unexpected argument "${extra[0]!.slice(0, 40)}" (see --help)`, 2);
-  if (values.format !== 'markdown' && values.format !== 'json') return fail(`unknown format "${values.format.slice(0, 20)}": use markdown or json`, 2);
+  const render = Object.hasOwn(RENDERERS, values.format) ? RENDERERS[values.format as keyof typeof RENDERERS] : undefined;
+  if (!render) return fail(`unknown format "${values.format.slice(0, 20)}": use markdown, html or json`, 2);
 
   try {
     const source = parseSource(target, { cwd: io.cwd, allowedHosts: ['github.com', ...values['allow-host']] });
@@ -81,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
       ...(values.base !== undefined && { base: values.base }),
       progress: (line) => io.stderr.write(`candidate-review: ${line}\n`),
     });
-    const text = values.format === 'json' ? renderJson(report) : renderMarkdown(report, permalinkBase(source, report.target.commit));
+    const text = render(report, permalinkBase(source, report.target.commit));
     await writeOutput(text, values.out, io);
     return 0;
   } catch (error) {

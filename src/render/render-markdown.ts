@@ -1,25 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
-import { PACKAGE_ROOT } from '../package-root.js';
 import type { Report } from '../report/build-report.js';
-import { buildView } from './view-model.js';
+import { compileTemplate } from './compile-template.js';
+import { markdownEscaper } from './markdown-escaper.js';
+import { tidyMarkdown } from './tidy-markdown.js';
+import { buildView, type ReportView } from './view-model.js';
 
-const TEMPLATES = join(PACKAGE_ROOT, 'templates');
+let compiled: ((view: ReportView) => string) | undefined;
 
-let compiled: Handlebars.TemplateDelegate | undefined;
-
-/** The report as Markdown, from `templates/report.md.hbs` in an isolated, strict Handlebars. */
+/** The full report as GitHub Markdown (CLI, issue, PR comment), from `templates/report.md.hbs`. */
 export function renderMarkdown(report: Report, permalinkBase: string | null = null): string {
-  compiled ??= compile();
-  return `${compiled(buildView(report, permalinkBase)).replace(/\n{3,}/g, '\n\n').trim()}\n`;
-}
-
-function compile(): Handlebars.TemplateDelegate {
-  const handlebars = Handlebars.create();
-  const partials = join(TEMPLATES, 'partials');
-  for (const file of readdirSync(partials)) {
-    if (file.endsWith('.md.hbs')) handlebars.registerPartial(file.replace(/\.md\.hbs$/, ''), readFileSync(join(partials, file), 'utf8').trimEnd());
-  }
-  return handlebars.compile(readFileSync(join(TEMPLATES, 'report.md.hbs'), 'utf8'), { strict: true, noEscape: true });
+  compiled ??= compileTemplate<ReportView>('report.md.hbs', '.md.hbs');
+  return tidyMarkdown(compiled(buildView(report, { permalinkBase, escaper: markdownEscaper })));
 }

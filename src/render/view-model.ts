@@ -1,106 +1,368 @@
-import type { Finding } from '../engine/types.js';
+import type { Claim, ClaimStatus } from '../claims/types.js';
+import type { Finding, FindingKind } from '../engine/types.js';
 import type { Report } from '../report/build-report.js';
-import type { StackItem } from '../stack/types.js';
+import type { AreaLevel, AreaScore, SummaryPoint } from '../scoring/scorecard-types.js';
+import type { RubricStatus } from '../scoring/evaluate-rubric.js';
+import type { Stack, StackItem } from '../stack/types.js';
 import type { Evidence } from '../types.js';
-import { codeSpan, messageMarkdown, plainText } from './markdown-safe.js';
+import type { Escaper } from './escaper.js';
+import { evidenceHref } from './evidence-href.js';
 
-/** Categories of `stack`, in the order a hiring engineer reads them. */
-const STACK_CATEGORIES: readonly [keyof Report['stack'], string][] = [
-  ['libraries', 'Libraries'],
-  ['models', 'Models'],
-  ['fineTuning', 'Fine-tuning'],
-  ['vectorStores', 'Vector stores'],
-  ['apiFrameworks', 'API frameworks'],
-  ['testFrameworks', 'Test frameworks'],
-  ['containers', 'Containers'],
-  ['ci', 'CI'],
-];
-const RAG_STAGES = [['chunking', 'Chunking'], ['embeddings', 'Embeddings'], ['retrieval', 'Retrieval'], ['reranking', 'Reranking'], ['promptTemplate', 'Prompt template']] as const;
-const MAX_SKIPPED_SHOWN = 30;
-const RUBRIC_STATUS = { met: 'met', partial: 'partly met', 'not-found': 'not found' } as const;
+/** How much of the report a view shows; the rest is counted ("N more … not shown"), never cut mid-text. */
+export interface ViewLimits {
+  /** Findings shown in the per-area sections: concerns first, then strengths, then observations, the most weighed areas first. */
+  findings: number;
+  evidencePerFinding: number;
+  claims: number;
+  skipped: number;
+  /** Items listed per stack category. */
+  stackItems: number;
+}
+
+/** The whole report: every finding, enough evidence to check each one, long lists cut with a count. */
+export const FULL_REPORT_LIMITS: ViewLimits = { findings: Number.POSITIVE_INFINITY, evidencePerFinding: 8, claims: 60, skipped: 30, stackItems: 40 };
+
+export interface ViewOptions {
+  /** `https://github.com/o/r/blob/<sha>/` when the source is on GitHub; locations are plain code otherwise. */
+  permalinkBase: string | null;
+  escaper: Escaper;
+  limits?: ViewLimits;
+}
 
 export interface EvidenceView {
-  /** `rag/ingest.py:12` or `nb.ipynb cell 3, line 12`, linked to the commit when on GitHub. */
+  /** `rag/ingest.py:12` (or `nb.ipynb cell 3, line 12`), linked to the commit when on GitHub. */
   location: string;
+  line: number;
   snippet: string;
+}
+
+export interface FindingView {
+  kind: FindingKind;
+  /** `strength`, `concern`, `observation`. */
+  kindLabel: string;
+  symbol: string;
+  message: string;
+  question: string | null;
+  evidence: EvidenceView[];
+  evidenceMore: number;
+}
+
+export interface ScoreRowView {
+  /** A stable id for HTML anchors: `area-rag`. */
+  anchor: string;
+  area: string;
+  level: AreaLevel;
+  levelLabel: string;
+  /** False for `not-found`: the row says "no evidence found" instead of a level and counts. */
+  found: boolean;
+  focus: string;
+  reason: string;
+  /** The findings behind the level as short locations, for a table cell. */
+  refs: string;
+  /** Inline-SVG geometry of the level's bar (the level drawn, not a score). */
+  bar: { y: number; textY: number; x: number; width: number; track: number; labelX: number };
+}
+
+export interface AreaView {
+  anchor: string;
+  area: string;
+  levelLabel: string;
+  reason: string;
+  findings: FindingView[];
+  /** Findings of this area left out by the limits. */
+  hidden: number;
+}
+
+export interface ClaimView {
+  status: ClaimStatus;
+  statusLabel: string;
+  claim: string;
+  written: string;
+  support: string;
+  implausible: string | null;
 }
 
 export interface ReportView {
   title: string;
-  meta: string[];
-  stack: { title: string; items: { name: string; note: string; evidence: EvidenceView[] }[] }[];
+  header: { label: string; value: string }[];
+  scorecard: ScoreRowView[];
+  chart: { width: number; height: number };
+  legend: string;
+  summary: { strengths: { text: string; refs: string }[]; concerns: { text: string; refs: string }[] };
+  role: string;
+  rubric: { title: string; status: RubricStatus; statusLabel: string; where: string }[];
+  claims: ClaimView[];
+  claimsHidden: number;
+  questions: { text: string; where: string }[];
+  areas: AreaView[];
+  /** "N more findings not shown …" when the limits left findings out, else null. */
+  hiddenFindings: string | null;
+  stack: { title: string; items: { name: string; note: string; evidence: EvidenceView | null }[]; more: number }[];
   lora: string | null;
-  rag: { title: string; evidence: EvidenceView[] }[] | null;
-  evaluation: EvidenceView[];
+  rag: { title: string; evidence: EvidenceView | null }[] | null;
+  evaluation: EvidenceView | null;
   secrets: EvidenceView[];
   tests: string;
-  rubric: { title: string; status: string; where: string }[];
-  role: string;
-  questions: { text: string; where: string }[];
-  findings: { area: string; items: { kind: string; message: string; question: string | null; evidence: EvidenceView[] }[] }[];
   skipped: string[];
   skippedMore: number;
   notes: string[];
+  /** True when no file was skipped, no limit reached and no check failed. */
+  nothingLeftOut: boolean;
 }
 
-/** Report → everything the template prints, already escaped, grouped and cut. */
-export function buildView(report: Report, permalinkBase: string | null): ReportView {
-  const evidence = (list: readonly Evidence[]) => list.map((e) => evidenceView(e, permalinkBase));
+/** The lists of `stack`, titled in the order a hiring engineer reads them. A `Record`, so a new list cannot be left out. */
+const STACK_CATEGORIES: Record<Exclude<keyof Stack, 'lora' | 'rag' | 'evaluation' | 'secrets'>, string> = {
+  libraries: 'Libraries',
+  models: 'Models',
+  fineTuning: 'Fine-tuning',
+  quantization: 'Quantisation',
+  vectorStores: 'Vector stores',
+  apiFrameworks: 'API frameworks',
+  servingEngines: 'Serving engines',
+  testFrameworks: 'Test frameworks',
+  containers: 'Containers',
+  orchestration: 'Orchestration',
+  ci: 'CI',
+  observability: 'Observability',
+  dataVersioning: 'Data versioning',
+  guardrails: 'Guardrails',
+};
+const RAG_STAGES = [['chunking', 'Chunking'], ['embeddings', 'Embeddings'], ['retrieval', 'Retrieval'], ['reranking', 'Reranking'], ['promptTemplate', 'Prompt template']] as const;
+const RUBRIC_STATUS: Record<RubricStatus, string> = { met: 'met', partial: 'partly met', 'not-found': 'not found' };
+const LEVEL_LABEL: Record<AreaLevel, string> = { strong: 'strong', solid: 'solid', thin: 'thin', 'not-found': 'no evidence found' };
+/** The bar drawn for a level, as a share of the track: a picture of the level, not a number to rank by. */
+const LEVEL_SHARE: Record<AreaLevel, number> = { strong: 1, solid: 2 / 3, thin: 1 / 3, 'not-found': 0 };
+const FOCUS = ['not weighed for this role', 'minor for this role', 'important for this role', 'core to this role'] as const;
+const CLAIM_STATUS: Record<ClaimStatus, string> = { supported: 'supported', contradicted: 'contradicted', unverifiable: 'not verifiable statically' };
+const KIND_LABEL: Record<FindingKind, string> = { strength: 'strength', concern: 'concern', info: 'observation' };
+const KIND_SYMBOL: Record<FindingKind, string> = { strength: '✓', concern: '⚠', info: '○' };
+const KIND_RANK: Record<FindingKind, number> = { concern: 0, strength: 1, info: 2 };
+const MAX_REFS = 3;
+const MAX_CLAIM_CHARS = 240;
+const MAX_SHORT_PATH = 60;
+const CHART = { row: 28, labelWidth: 150, track: 300, levelWidth: 150 } as const;
+
+/** Report → everything a template prints: grouped, sorted, cut to the limits and escaped for one format. */
+export function buildView(report: Report, options: ViewOptions): ReportView {
+  const esc = options.escaper;
+  const limits = options.limits ?? FULL_REPORT_LIMITS;
+  const base = options.permalinkBase;
+  const location = (e: Evidence) => esc.link(whereOf(e), evidenceHref(base, e));
+  const shortLocation = (e: Evidence) => esc.link(shortWhereOf(e), evidenceHref(base, e));
+  const evidenceView = (e: Evidence): EvidenceView => ({ location: location(e), line: e.line, snippet: esc.code(e.snippet) });
+  const firstEvidence = (list: readonly Evidence[]) => (list[0] ? evidenceView(list[0]) : null);
+  const findingRefs = (indexes: readonly number[], withKind: boolean) => {
+    const refs = indexes.slice(0, MAX_REFS).flatMap((i) => {
+      const finding = report.findings[i];
+      return finding ? [`${withKind ? `${KIND_SYMBOL[finding.kind]} ` : ''}${shortLocation(finding.evidence[0])}`] : [];
+    });
+    return [...refs, ...(indexes.length > MAX_REFS ? [`+${indexes.length - MAX_REFS} more`] : [])].join(', ');
+  };
   const { target, stack } = report;
+
+  const shown = pickFindings(report.findings, report.scorecard, limits.findings);
+  const findingView = (f: Finding): FindingView => {
+    const places = distinct(f.evidence);
+    return {
+      kind: f.kind,
+      kindLabel: KIND_LABEL[f.kind],
+      symbol: KIND_SYMBOL[f.kind],
+      message: esc.message(f.message),
+      question: f.question ? esc.message(f.question) : null,
+      evidence: places.slice(0, limits.evidencePerFinding).map(evidenceView),
+      evidenceMore: Math.max(0, places.length - limits.evidencePerFinding),
+    };
+  };
+  const scoreByArea = new Map(report.scorecard.map((score) => [score.area, score]));
+  const areaIndexes = new Map<string, number[]>();
+  report.findings.forEach((f, i) => {
+    const list = areaIndexes.get(f.area);
+    if (list) list.push(i);
+    else areaIndexes.set(f.area, [i]);
+  });
+  const areaOrder = [...report.scorecard.map((s) => s.area), ...[...areaIndexes.keys()].filter((a) => !scoreByArea.has(a))];
+  const areas = areaOrder.flatMap((area): AreaView[] => {
+    const indexes = areaIndexes.get(area) ?? [];
+    if (!indexes.length) return [];
+    const score = scoreByArea.get(area);
+    const visible = indexes.filter((i) => shown.has(i));
+    return [{
+      anchor: anchorOf(area),
+      area: esc.text(area),
+      levelLabel: score ? LEVEL_LABEL[score.level] : 'not scored',
+      reason: esc.text(score?.reason ?? `${indexes.length} finding${indexes.length === 1 ? '' : 's'}`),
+      findings: visible.map((i) => findingView(report.findings[i]!)),
+      hidden: indexes.length - visible.length,
+    }];
+  });
+  const hidden = report.findings.length - shown.size;
+
   const languages = Object.entries(target.languages)
     .filter(([, lines]) => lines > 0)
     .map(([language, lines]) => `${language} ${lines.toLocaleString('en-US')}`)
     .join(', ');
-  const meta = [
-    `Commit: ${target.commit ? codeSpan(target.commit.slice(0, 12)) : 'not a git repository'}`,
-    ...(target.base ? [`Base: ${codeSpan(target.base)} — ${target.unchanged} unchanged files left out`] : []),
-    `Files analysed: ${target.files}${target.skipped.length ? `, ${target.skipped.length} skipped` : ''}`,
-    `Lines of code: ${languages || 'none'}`,
+  const header = [
+    { label: 'Commit', value: target.commit ? esc.code(target.commit.slice(0, 12)) : 'not a git repository' },
+    { label: 'Base', value: target.base ? `${esc.code(target.base)}, ${target.unchanged} unchanged file${target.unchanged === 1 ? '' : 's'} left out` : 'none: every file was reviewed' },
+    { label: 'Role', value: `${esc.code(report.rubric.role)} (weighs the areas and sets the take-home rubric)` },
+    { label: 'Files analysed', value: `${target.files}${target.skipped.length ? `, ${target.skipped.length} skipped` : ''}` },
+    { label: 'Lines of code', value: esc.text(languages || 'none') },
+    { label: 'Findings', value: countsOf(report.findings) },
   ];
+
   const itemView = (item: StackItem) => ({
-    name: codeSpan(item.id),
+    name: esc.code(item.id),
     note: item.declaredOnly ? ' (declared, never imported)' : '',
-    evidence: evidence(item.evidence),
+    evidence: firstEvidence(item.evidence),
   });
   const lora = stack.lora
     ? `r=${stack.lora.r ?? 'default'}, lora_alpha=${stack.lora.alpha ?? 'default'}, target_modules=${
-        stack.lora.targetModules === null ? 'default' : [stack.lora.targetModules].flat().map(codeSpan).join(', ')
-      } — ${evidence(stack.lora.evidence.slice(0, 1)).map((e) => e.location).join('')}`
+        stack.lora.targetModules === null ? 'default' : [stack.lora.targetModules].flat().map((m) => esc.code(m)).join(', ')
+      }${stack.lora.evidence[0] ? ` (${location(stack.lora.evidence[0])})` : ''}`
     : null;
-  const byArea = new Map<string, Finding[]>();
-  for (const f of report.findings) byArea.set(f.area, [...(byArea.get(f.area) ?? []), f]);
+
   return {
-    title: plainText(target.source),
-    meta,
-    stack: STACK_CATEGORIES.map(([key, title]) => ({ title, items: (stack[key] as StackItem[]).map(itemView) })),
-    lora,
-    rag: stack.rag ? RAG_STAGES.map(([key, title]) => ({ title, evidence: evidence(stack.rag![key]) })) : null,
-    evaluation: evidence(stack.evaluation),
-    secrets: evidence(stack.secrets),
-    tests: `${report.tests.count} test${report.tests.count === 1 ? '' : 's'} found statically`,
-    role: plainText(report.rubric.role),
+    title: esc.text(target.source),
+    header,
+    scorecard: report.scorecard.map((score, row) => ({
+      anchor: anchorOf(score.area),
+      area: esc.text(score.area),
+      level: score.level,
+      levelLabel: LEVEL_LABEL[score.level],
+      found: score.level !== 'not-found',
+      focus: `${'●'.repeat(clampWeight(score.weight))}${'○'.repeat(3 - clampWeight(score.weight))} ${FOCUS[clampWeight(score.weight)]}`,
+      reason: esc.cell(esc.text(score.reason)),
+      refs: esc.cell(score.findings.length ? findingRefs(sortedByKind(score.findings, report.findings), true) : 'no evidence found'),
+      bar: {
+        y: row * CHART.row + 6,
+        textY: row * CHART.row + 19,
+        x: CHART.labelWidth,
+        width: Math.round(CHART.track * LEVEL_SHARE[score.level]),
+        track: CHART.track,
+        labelX: CHART.labelWidth + CHART.track + 12,
+      },
+    })),
+    chart: { width: CHART.labelWidth + CHART.track + CHART.levelWidth, height: Math.max(1, report.scorecard.length) * CHART.row + 8 },
+    legend: (['strength', 'concern', 'info'] as const).map((kind) => `${KIND_SYMBOL[kind]} ${KIND_LABEL[kind]}`).join(', '),
+    summary: {
+      strengths: report.summary.strengths.map((p: SummaryPoint) => ({ text: esc.message(p.text), refs: findingRefs(p.findings, false) })),
+      concerns: report.summary.concerns.map((p: SummaryPoint) => ({ text: esc.message(p.text), refs: findingRefs(p.findings, false) })),
+    },
+    role: esc.text(report.rubric.role),
     rubric: report.rubric.items.map((item) => ({
-      title: plainText(item.title),
-      status: RUBRIC_STATUS[item.status],
-      // A table cell: GitHub splits cells at `|` even inside code spans.
-      where: (item.evidence.length
-        ? evidence(item.evidence.slice(0, 2)).map((e) => e.location).join(', ')
-        : `no evidence found in the ${target.files} files analysed; looked for ${plainText(item.lookedFor)}`
-      ).replace(/(?<!\\)\|/g, '\\|'),
+      title: esc.cell(esc.text(item.title)),
+      status: item.status,
+      statusLabel: RUBRIC_STATUS[item.status],
+      where: esc.cell(
+        item.evidence.length
+          ? item.evidence.slice(0, 2).map(location).join(', ')
+          : `no evidence found in the ${target.files} files analysed; looked for ${esc.message(item.lookedFor)}`,
+      ),
     })),
-    questions: report.questions.map((q) => ({ text: messageMarkdown(q.text), where: evidence(q.evidence.slice(0, 1)).map((e) => e.location).join('') })),
-    findings: [...byArea].map(([area, list]) => ({
-      area: plainText(area),
-      items: list.map((f) => ({ kind: f.kind, message: messageMarkdown(f.message), question: f.question ? messageMarkdown(f.question) : null, evidence: evidence(f.evidence) })),
-    })),
-    skipped: target.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => `${codeSpan(s.path)} — ${s.reason}${s.detail ? `: ${plainText(s.detail)}` : ''}`),
-    skippedMore: Math.max(0, target.skipped.length - MAX_SKIPPED_SHOWN),
-    notes: [...target.limitsReached.map(plainText), ...report.errors.map((e) => `check ${codeSpan(e.check)} failed: ${plainText(e.message)}`)],
+    claims: sortedClaims(report.claims).slice(0, limits.claims).map((claim) => claimView(claim, esc, location, target.files)),
+    claimsHidden: Math.max(0, report.claims.length - limits.claims),
+    questions: report.questions.map((q) => ({ text: esc.message(q.text), where: q.evidence[0] ? location(q.evidence[0]) : '' })),
+    areas,
+    hiddenFindings: hidden > 0 ? `${hidden} more finding${hidden === 1 ? '' : 's'} not shown here (${countsOf(report.findings.filter((_, i) => !shown.has(i)))}); the full report lists every one.` : null,
+    stack: (Object.entries(STACK_CATEGORIES) as [keyof typeof STACK_CATEGORIES, string][]).map(([key, title]) => {
+      const items = stack[key];
+      return { title, items: items.slice(0, limits.stackItems).map(itemView), more: Math.max(0, items.length - limits.stackItems) };
+    }),
+    lora,
+    rag: stack.rag ? RAG_STAGES.map(([key, title]) => ({ title, evidence: firstEvidence(stack.rag![key]) })) : null,
+    evaluation: firstEvidence(stack.evaluation),
+    secrets: stack.secrets.map(evidenceView),
+    tests: `${report.tests.count} test${report.tests.count === 1 ? '' : 's'} found statically`,
+    skipped: target.skipped.slice(0, limits.skipped).map((s) => `${esc.code(s.path)}: ${s.reason}${s.detail ? `, ${esc.text(s.detail)}` : ''}`),
+    skippedMore: Math.max(0, target.skipped.length - limits.skipped),
+    notes: [...target.limitsReached.map((l) => esc.text(l)), ...report.errors.map((e) => `check ${esc.code(e.check)} failed: ${esc.text(e.message)}`)],
+    nothingLeftOut: !target.skipped.length && !target.limitsReached.length && !report.errors.length,
   };
 }
 
-function evidenceView(e: Evidence, permalinkBase: string | null): EvidenceView {
-  const where = e.cell ? `${e.path} cell ${e.cell}, line ${e.line}` : `${e.path}:${e.line}`;
-  const url = permalinkBase ? `${permalinkBase}${e.path.split('/').map(encodeURIComponent).join('/')}${e.cell ? '' : `#L${e.line}`}` : null;
-  return { location: url ? `[${plainText(where)}](${url})` : codeSpan(where), snippet: codeSpan(e.snippet) };
+function claimView(claim: Claim, esc: Escaper, location: (e: Evidence) => string, files: number): ClaimView {
+  const written = claim.source.origin === 'repository'
+    ? location(claim.source)
+    : esc.text(`${claim.source.origin === 'pull-request' ? 'pull request' : 'issue'} (${claim.source.path}), line ${claim.source.line}`);
+  const support = claim.evidence.length
+    ? claim.evidence.slice(0, 2).map(location).join(', ')
+    : `nothing found in the ${files} files analysed; looked for ${esc.message(claim.lookedFor)}`;
+  return {
+    status: claim.status,
+    statusLabel: CLAIM_STATUS[claim.status],
+    claim: esc.cell(`${esc.code(claim.subject)}: ${esc.text(clip(claim.text, MAX_CLAIM_CHARS))}`),
+    written: esc.cell(written),
+    support: esc.cell(support),
+    implausible: claim.implausible === null ? null : esc.cell(esc.message(claim.implausible)),
+  };
+}
+
+/** Claims that most need a question first: implausible, then contradicted, then not verifiable, then supported; otherwise as written. */
+function sortedClaims(claims: readonly Claim[]): Claim[] {
+  const rank: Record<ClaimStatus, number> = { contradicted: 0, unverifiable: 1, supported: 2 };
+  return claims
+    .map((claim, index) => ({ claim, index }))
+    .sort((a, b) => Number(b.claim.implausible !== null) - Number(a.claim.implausible !== null) || rank[a.claim.status] - rank[b.claim.status] || a.index - b.index)
+    .map(({ claim }) => claim);
+}
+
+/**
+ * The findings a view shows when it cannot show all: concerns, then strengths, then observations;
+ * within a kind the most weighed areas first, then report order. Returned as indexes.
+ */
+function pickFindings(findings: readonly Finding[], scorecard: readonly AreaScore[], max: number): Set<number> {
+  if (max >= findings.length) return new Set(findings.keys());
+  const weight = new Map(scorecard.map((s) => [s.area, s.weight]));
+  const ranked = [...findings.keys()].sort(
+    (a, b) =>
+      KIND_RANK[findings[a]!.kind] - KIND_RANK[findings[b]!.kind] ||
+      (weight.get(findings[b]!.area) ?? 0) - (weight.get(findings[a]!.area) ?? 0) ||
+      a - b,
+  );
+  return new Set(ranked.slice(0, Math.max(0, max)));
+}
+
+/** Strengths first, then concerns, then observations: the order the scorecard cell reads in. */
+function sortedByKind(indexes: readonly number[], findings: readonly Finding[]): number[] {
+  const rank: Record<FindingKind, number> = { strength: 0, concern: 1, info: 2 };
+  return [...indexes].sort((a, b) => rank[findings[a]!.kind] - rank[findings[b]!.kind] || a - b);
+}
+
+/** Evidence without repeats of the same place (checks may cite one line for two reasons). */
+function distinct(list: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.path}\0${e.cell ?? 0}\0${e.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function countsOf(findings: readonly Finding[]): string {
+  const count = (kind: FindingKind) => findings.filter((f) => f.kind === kind).length;
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${plural(count('strength'), 'strength')}, ${plural(count('concern'), 'concern')}, ${plural(count('info'), 'observation')}`;
+}
+
+function whereOf(e: Evidence): string {
+  return e.cell ? `${e.path} cell ${e.cell}, line ${e.line}` : `${e.path}:${e.line}`;
+}
+
+function shortWhereOf(e: Evidence): string {
+  const where = Array.from(whereOf(e));
+  return where.length > MAX_SHORT_PATH ? `…${where.slice(where.length - MAX_SHORT_PATH + 1).join('')}` : where.join('');
+}
+
+function clip(text: string, max: number): string {
+  const chars = Array.from(text.length > max * 2 ? text.slice(0, max * 2) : text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
+function clampWeight(weight: number): 0 | 1 | 2 | 3 {
+  return Math.min(3, Math.max(0, Math.round(weight))) as 0 | 1 | 2 | 3;
+}
+
+function anchorOf(area: string): string {
+  return `area-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSpan, messageMarkdown, plainText, tableCode } from '../../src/render/markdown-safe.js';
+import { codeSpan, messageMarkdown, plainText, tableCell, tableCode } from '../../src/render/markdown-safe.js';
 
 describe('Markdown-safe helpers', () => {
   it.each([
@@ -15,8 +15,11 @@ describe('Markdown-safe helpers', () => {
 
   it.each([
     ['@org/team please look', '@\u200borg/team please look'],
-    ['&#64;user', '&amp;\\#64;user'],
-    ['fixes #1', 'fixes \\#1'],
+    ['&#64;user', '&amp;\\#\u200b64;user'],
+    ['fixes #1', 'fixes \\#\u200b1'],
+    ['see GH-12', 'see GH-\u200b12'],
+    ['https://evil.test/x', 'https:\u200b//evil.test/x'],
+    ['www.evil.test', 'www\u200b.evil.test'],
     ['<script>alert(1)</script>', '&lt;script&gt;alert\\(1\\)&lt;/script&gt;'],
     ['[x](javascript:alert(1))', '\\[x\\]\\(javascript:alert\\(1\\)\\)'],
     ['a | b', 'a \\| b'],
@@ -27,6 +30,16 @@ describe('Markdown-safe helpers', () => {
 
   it('escapes pipes inside code spans meant for table cells', () => {
     expect(tableCode('a|b')).toBe('`a\\|b`');
+  });
+
+  it.each([
+    // GitHub splits a row at a pipe after an even number of backslashes, then drops one backslash before each pipe.
+    ['`a|b`', '`a\\|b`'],
+    ['`a\\\\|b`', '`a\\\\\\|b`'],
+    ['a \\| b', 'a \\| b'],
+    ['a \\\\\\| b', 'a \\\\\\| b'],
+  ])('tableCell(%j) leaves no pipe that splits the row', (input, expected) => {
+    expect(tableCell(input)).toBe(expected);
   });
 });
 
