@@ -22,6 +22,10 @@ export interface ReviewOptions {
   base?: string;
   checks?: readonly Check[];
   transport?: LoadOptions['transport'];
+  /** A token scoped to the one repository, for a private clone (the app's installation token); never in a URL or log. */
+  cloneAuth?: LoadOptions['cloneAuth'];
+  /** Review this commit instead of HEAD (a pull request's head), fetching what it names. */
+  head?: LoadOptions['head'];
   /** The candidate's prose from outside the repository (a pull request description, an issue body), read for claims. */
   claimDocuments?: readonly ClaimDocument[];
   /** Progress lines (stderr in the CLI, the logger in the app). */
@@ -41,18 +45,20 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
       timings[stage] = Math.round(performance.now() - start);
     }
   };
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const deadline = performance.now() + limits.reviewTimeoutMs;
   const { workspace, cleanup } = await timed('workspace', () =>
-    loadWorkspace(source, { limits: options.limits ?? DEFAULT_LIMITS, ...(options.base !== undefined && { base: options.base }), ...(options.transport && { transport: options.transport }) }),
+    loadWorkspace(source, { limits, ...(options.base !== undefined && { base: options.base }), ...(options.transport && { transport: options.transport }), ...(options.cloneAuth && { cloneAuth: options.cloneAuth }), ...(options.head && { head: options.head }) }),
   );
   try {
-    const { facts, skipped } = await timed('facts', () => buildFacts(workspace));
+    const { facts, skipped, limitsReached } = await timed('facts', () => buildFacts(workspace, { limits, deadline }));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const context = buildCheckContext({ workspace, facts, stack, tests, parseSkipped: skipped, config });
     const enabled = (options.checks ?? allChecks).filter((check) => config.checks[check.id] !== 'off');
     const { findings, errors } = await timed('checks', () => runChecks(enabled, context));
     const rubric = await timed('scoring', () => ({ role: config.role, items: evaluateRubric(config.rubric, { facts, stack, findings }) }));
     const claims = await timed('claims', () => reviewClaims(facts, stack, options.claimDocuments ?? []));
-    const report = buildReport({ workspace, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, claims, questions: selectQuestions(findings), timings });
+    const report = buildReport({ workspace: { ...workspace, limitsReached: [...workspace.limitsReached, ...limitsReached] }, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, claims, questions: selectQuestions(findings), timings });
     return { ...report, ...scoreAreas({ findings: report.findings, weights: { ...ROLE_WEIGHTS[config.role], ...config.weights }, areas: AREAS, flagOnly: FLAG_ONLY_AREAS }) };
   } finally {
     await cleanup();

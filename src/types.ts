@@ -58,6 +58,13 @@ export interface Limits {
   cloneTimeoutMs: number;
   /** Largest blob fetched by a partial clone. */
   cloneBlobLimitBytes: number;
+  /**
+   * Longest one file's parsing may take; a slower file is left out (reason `limit`). Python and
+   * notebook parses are cancelled at it; the other parsers, bounded by the byte caps, are measured.
+   */
+  parseTimeoutMs: number;
+  /** Wall-clock budget of a whole review, clone included: files not parsed by then are left out. */
+  reviewTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -69,6 +76,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxFiles: 50_000,
   cloneTimeoutMs: 120_000,
   cloneBlobLimitBytes: 20 * 1024 * 1024,
+  parseTimeoutMs: 20_000,
+  reviewTimeoutMs: 10 * 60_000,
 };
 
 /** What was reviewed and what was left out: the loaded submission, read-only. */

@@ -9,8 +9,19 @@ export function at(evidence: Evidence): string {
 
 /** The trimmed text of one line, cut to a length a report can show. */
 export function snippetOf(line: string | undefined): string {
-  const trimmed = (line ?? '').trim();
-  return trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 1)}…` : trimmed;
+  return clip((line ?? '').trim(), MAX_SNIPPET);
+}
+
+/**
+ * `text` cut to at most `max` UTF-16 units, `…` standing for the rest, never between the two
+ * halves of a surrogate pair (an emoji cut in half is not valid text in any report).
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
 }
 
 /**

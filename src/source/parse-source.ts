@@ -154,9 +154,14 @@ function parseLocal(input: string, cwd: string, echo: string, allowedHosts: read
   throw new InputError(`no such folder: ${echo}${hint}`);
 }
 
-/** The input cut short and without control characters, to quote in an error. */
+/**
+ * The input cut short, without control characters, and with what may be a credential blanked
+ * (`user:token@`, a query string or fragment), to quote in an error: errors are shown and logged.
+ */
 function echoOf(input: string): string {
-  const clean = stripUnprintable(input);
+  const clean = stripUnprintable(input)
+    .replace(/^((?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?)[^/\s]*@/, '$1…@')
+    .replace(/([?#])[^]*$/, '$1…');
   return clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO - 1)}…` : clean;
 }
 

@@ -14,6 +14,13 @@ export interface LoadOptions {
   base?: string;
   /** Tests only: clone from a loopback server instead of the rebuilt https URL. */
   transport?: { cloneUrl: string; allowHttp: true };
+  /** A token for a private repository, passed to git as a header through the environment (see cloneRemote). */
+  cloneAuth?: { token: string };
+  /**
+   * The commit to review instead of HEAD (a pull request's head), and what a remote clone must
+   * fetch to hold it (`refs/pull/12/head`, the base commit).
+   */
+  head?: { commit: string; fetch: readonly string[] };
 }
 
 export interface LoadedWorkspace {
@@ -32,6 +39,8 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
       limits: options.limits,
       fullHistory: options.base !== undefined,
       ...(options.transport ? { transport: options.transport } : {}),
+      ...(options.cloneAuth ? { auth: options.cloneAuth } : {}),
+      ...(options.head ? { fetch: options.head.fetch } : {}),
     });
     try {
       const workspace = await readGitWorkspace(clone.repo, source.display, options, clone.depth);
@@ -50,7 +59,7 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
 
 /** `cloneDepth`: commits a shallow clone fetched, so its history reads as truncated, not missing. */
 async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOptions, cloneDepth: number | null = null): Promise<Workspace> {
-  const commit = await repo.headCommit();
+  const commit = options.head ? await headCommitOf(repo, options.head.commit) : await repo.headCommit();
   if (!commit) {
     const empty = emptyWorkspace(display, null, null);
     empty.limitsReached.push('the repository has no commits: there is nothing to review');
@@ -84,6 +93,15 @@ async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOpt
     else addFile(workspace, entry.path, bytes);
   }
   return workspace;
+}
+
+async function headCommitOf(repo: GitRepo, commit: string): Promise<string> {
+  try {
+    return await repo.resolveCommit(commit);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`the commit to review (${commit.slice(0, 12)}) is not in the clone`);
+    throw error;
+  }
 }
 
 async function readFolderWorkspace(root: string, display: string, options: LoadOptions): Promise<Workspace> {

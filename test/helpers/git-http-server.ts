@@ -9,8 +9,11 @@
  * server.redirectUrl('octo/take-home')  // answers 302 to the real URL
  * server.tarpitUrl('octo/take-home')    // answers 200, then one byte every `tarpitIntervalMs`
  * server.privateUrl('octo/take-home')   // answers 401 asking for a password, like a private repo
- * server.requests                       // every request seen: { method, path }
+ * server.requests                       // every request seen: { method, path, authorization }
  * await server.close();
+ *
+ * // a private repository: git requests without exactly this Authorization header get a 401
+ * const token = await startGitHttpServer({ authorization: 'Basic eC1hY2Nlc3MtdG9rZW46…' });
  * ```
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -22,9 +25,12 @@ import { join } from 'node:path';
 
 export interface GitHttpServer {
   readonly port: number;
-  /** Every request received, in order (`path` includes the query string). */
-  readonly requests: { method: string; path: string }[];
-  /** Serves a bare copy of the repository in `sourceDir` as `/<name>.git`. */
+  /**
+   * Every request received, in order (`path` includes the query string; `authorization` is
+   * whether the request carried an Authorization header at all).
+   */
+  readonly requests: GitHttpRequest[];
+  /** Serves a mirror of the repository in `sourceDir` (every ref, `refs/pull/*` too) as `/<name>.git`. */
   addRepo(name: string, sourceDir: string): Promise<void>;
   url(name: string): string;
   redirectUrl(name: string): string;
@@ -33,9 +39,17 @@ export interface GitHttpServer {
   close(): Promise<void>;
 }
 
+export interface GitHttpRequest {
+  method: string;
+  path: string;
+  authorization: boolean;
+}
+
 export interface GitHttpServerOptions {
   /** Time between two bytes of a tarpit answer (default 2 s). */
   tarpitIntervalMs?: number;
+  /** When set, repositories are served only to requests whose Authorization header is exactly this. */
+  authorization?: string;
 }
 
 const GIT_ENV = {
@@ -48,14 +62,14 @@ const GIT_ENV = {
 
 export async function startGitHttpServer(options: GitHttpServerOptions = {}): Promise<GitHttpServer> {
   const root = mkdtempSync(join(tmpdir(), 'git-http-root-'));
-  const requests: { method: string; path: string }[] = [];
+  const requests: GitHttpRequest[] = [];
   const backends = new Set<ChildProcess>();
   const timers = new Set<NodeJS.Timeout>();
   const interval = options.tarpitIntervalMs ?? 2_000;
 
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    requests.push({ method: req.method ?? 'GET', path });
+    requests.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization !== undefined });
     if (path.startsWith('/redirect/')) {
       res.writeHead(302, { Location: path.slice('/redirect'.length) }).end();
     } else if (path.startsWith('/private/')) {
@@ -68,6 +82,8 @@ export async function startGitHttpServer(options: GitHttpServerOptions = {}): Pr
         clearInterval(timer);
         timers.delete(timer);
       });
+    } else if (options.authorization !== undefined && req.headers.authorization !== options.authorization) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="GitHub"' }).end();
     } else {
       runBackend(root, req, res, backends);
     }
@@ -81,7 +97,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions = {}): Pr
     requests,
     async addRepo(name, sourceDir) {
       const target = join(root, `${name}.git`);
-      execFileSync('git', ['clone', '--quiet', '--bare', '--no-local', '--', sourceDir, target], {
+      execFileSync('git', ['clone', '--quiet', '--mirror', '--no-local', '--', sourceDir, target], {
         env: GIT_ENV,
         stdio: 'ignore',
       });

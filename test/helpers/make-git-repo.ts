@@ -110,3 +110,17 @@ function writeEntry(dir: string, git: (...args: string[]) => string, path: strin
   }
   return true;
 }
+
+/**
+ * Turns a fixture of commits into a pull request as GitHub stores it: the default branch stays at
+ * the first commit (the template) and the last one is reachable only as `refs/pull/<number>/head`.
+ */
+export function asPullRequest(fixture: GitRepoFixture, number: number, baseBranch = 'main'): { base: string; head: string } {
+  const base = fixture.commits[0]!;
+  const head = fixture.commits.at(-1)!;
+  fixture.git('update-ref', `refs/pull/${number}/head`, head);
+  fixture.git('update-ref', `refs/heads/${baseBranch}`, base);
+  fixture.git('symbolic-ref', 'HEAD', `refs/heads/${baseBranch}`);
+  if (baseBranch !== 'main') fixture.git('update-ref', '-d', 'refs/heads/main');
+  return { base, head };
+}

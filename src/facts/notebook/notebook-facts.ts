@@ -1,5 +1,6 @@
 import { parseRequirement } from '../manifests/parse-requirement.js';
 import { extractPython } from '../python/extract-python.js';
+import type { ParseBudget } from '../parse-budget.js';
 import { withPythonTree } from '../python/python-parser.js';
 import { scanSecrets } from '../secrets/scan-secrets.js';
 import { snippetOf } from '../evidence.js';
@@ -18,7 +19,7 @@ export interface NotebookFacts {
 }
 
 /** A notebook's code cells → Python facts, install lines and secrets, all at cell-mapped lines. */
-export async function notebookFacts(file: SourceFile): Promise<NotebookFacts> {
+export async function notebookFacts(file: SourceFile, budget?: ParseBudget): Promise<NotebookFacts> {
   const notebook = readNotebook(file.path, file.text);
   const secrets = scanSecrets({ path: file.path, text: notebook.code, bytes: file.bytes }).map((hit) => ({
     kind: hit.kind,
@@ -31,7 +32,7 @@ export async function notebookFacts(file: SourceFile): Promise<NotebookFacts> {
     }),
   );
   const module = notebook.isPython
-    ? await withPythonTree(notebook.python, (tree) => extractPython(tree, file.path, 'notebook', notebook.evidenceAt))
+    ? await withPythonTree(notebook.python, (tree) => extractPython(tree, file.path, 'notebook', notebook.evidenceAt, budget), budget)
     : null;
   const summary: NotebookSummary = {
     path: file.path,

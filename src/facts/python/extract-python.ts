@@ -1,5 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Evidence } from '../../types.js';
+import { clip } from '../evidence.js';
+import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
 import type { Literal, PyCall, PyClass, PyFunction, PyModule, PyValue } from '../types.js';
 
 /** Evidence for a 1-based line of the parsed text (notebooks map it back to their cells). */
@@ -7,6 +9,10 @@ export type EvidenceAt = (line: number) => Evidence;
 
 const MAX_DEPTH = 400;
 const MAX_TEXT = 160;
+/** Items of a list, tuple, set or dict read as a literal; a bigger one (a data table pasted into code) is not a setting. */
+const MAX_LITERAL_ITEMS = 1000;
+/** Nodes visited between two looks at the clock. */
+const BUDGET_STRIDE = 1024;
 /** Decision points counted by cyclomatic complexity. */
 const BRANCH_TYPES = new Set(['if_statement', 'elif_clause', 'for_statement', 'while_statement', 'except_clause', 'case_clause', 'boolean_operator', 'conditional_expression', 'if_clause']);
 /** Blocks that nest (an `elif` continues its `if`, so it does not). */
@@ -24,7 +30,7 @@ interface Scope {
  * literal constants (so a call above a constant's definition still resolves), the second reads
  * calls, definitions, strings and assignments in source order, tracking `x = Call()` bindings.
  */
-export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], evidenceAt: EvidenceAt): PyModule {
+export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], evidenceAt: EvidenceAt, budget?: ParseBudget): PyModule {
   const module: PyModule = {
     path,
     kind,
@@ -45,6 +51,15 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
   const constants = new Map<string, { literal: Literal; evidence: Evidence }>();
   const bindings = new Map<string, string>();
   const line = (node: Node) => node.startPosition.row + 1;
+  // tree-sitter finds `node.parent` by walking down from the root: O(depth) per call, so quadratic on
+  // a hostile file nested thousands deep. Parents are recorded once, by the first pass's walk.
+  const parents = new Map<number, Node>();
+  const parentOf = (node: Node): Node | null => parents.get(node.id) ?? null;
+  /** Throws {@link ParseTimeExceeded} once the budget is spent (checked every {@link BUDGET_STRIDE} nodes). */
+  let visited = 0;
+  const tick = (): void => {
+    if (budget && ++visited % BUDGET_STRIDE === 0 && budget.now() > budget.deadline) throw new ParseTimeExceeded(budget.ms);
+  };
 
   // ------------------------------------------------------------------ resolution
   const dotted = (node: Node | null): string | null => {
@@ -152,10 +167,12 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       case 'list':
       case 'tuple':
       case 'set': {
+        if (node.namedChildCount > MAX_LITERAL_ITEMS) return undefined;
         const items = node.namedChildren.map((c) => (c ? literalOf(c, depth + 1) : undefined));
         return items.every((i) => i !== undefined) ? (items as Literal[]) : undefined;
       }
       case 'dictionary': {
+        if (node.namedChildCount > MAX_LITERAL_ITEMS) return undefined;
         const out: Record<string, Literal> = {};
         for (const pair of node.namedChildren) {
           if (pair?.type !== 'pair') return undefined;
@@ -192,6 +209,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
 
   // ------------------------------------------------------------------ pass 1: imports, constants, comments
   const firstPass = (node: Node) => {
+    tick();
     if (node.type === 'comment') {
       // Comments sit wherever the grammar puts extras (sometimes beside a block, not in it): read them in this full walk.
       module.comments.push({ text: cut(node.text.replace(/^#+/, '').trim()), evidence: evidenceAt(line(node)) });
@@ -242,8 +260,8 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
   let nesting = 0;
 
   const decoratorsOf = (node: Node): string[] =>
-    node.parent?.type === 'decorated_definition'
-      ? node.parent.namedChildren
+    parentOf(node)?.type === 'decorated_definition'
+      ? parentOf(node)!.namedChildren
           .filter((c): c is Node => c?.type === 'decorator')
           .map((d) => {
             const expr = d.namedChildren[0];
@@ -347,7 +365,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       }
     }
     const scope = scopes[scopes.length - 1];
-    const parent = node.parent;
+    const parent = parentOf(node);
     const assignedTo =
       parent?.type === 'assignment' && parent.childForFieldName('right')?.id === node.id
         ? (parent.childForFieldName('left')?.text ?? null)
@@ -403,6 +421,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
 
   const visit = (node: Node, depth: number): void => {
     if (depth > MAX_DEPTH) return;
+    tick();
     switch (node.type) {
       case 'function_definition':
         return visitFunction(node, depth);
@@ -435,7 +454,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       }
       case 'identifier': {
         const fn = scopes[scopes.length - 1]?.fn;
-        const parent = node.parent;
+        const parent = parentOf(node);
         const isAttributeName = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id;
         const isKeyword = parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id;
         if (fn && !isAttributeName && !isKeyword && !fn.reads.has(node.text)) fn.reads.set(node.text, evidenceAt(line(node)));
@@ -449,9 +468,10 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
         break;
       }
       case 'string': {
-        const parent = node.parent;
-        const isDocstring = parent?.type === 'expression_statement' && parent.parent?.namedChildren[0]?.id === parent.id &&
-          ['block', 'module'].includes(parent.parent?.type ?? '');
+        const parent = parentOf(node);
+        const grandparent = parent && parentOf(parent);
+        const isDocstring = parent?.type === 'expression_statement' && grandparent?.namedChildren[0]?.id === parent.id &&
+          ['block', 'module'].includes(grandparent?.type ?? '');
         const hasInterpolation = node.namedChildren.some((c) => c?.type === 'interpolation');
         module.strings.push({
           value: hasInterpolation ? rawStringBody(node) : stringValue(node),
@@ -478,14 +498,14 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     if (nests) nesting--;
   };
 
-  walk(tree.rootNode, firstPass);
+  walk(tree.rootNode, firstPass, parents);
   for (const child of tree.rootNode.namedChildren) if (child) visit(child, 1);
   module.linesOfCode = countCodeLines(tree.rootNode.text);
   return module;
 }
 
-/** Pre-order walk with an explicit stack: deep trees cannot overflow the JS stack. */
-function walk(root: Node, fn: (node: Node) => void): void {
+/** Pre-order walk with an explicit stack: deep trees cannot overflow the JS stack. Records each node's parent by id. */
+function walk(root: Node, fn: (node: Node) => void, parents: Map<number, Node>): void {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -493,7 +513,9 @@ function walk(root: Node, fn: (node: Node) => void): void {
     const children = node.namedChildren;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
-      if (child) stack.push(child);
+      if (!child) continue;
+      parents.set(child.id, node);
+      stack.push(child);
     }
   }
 }
@@ -560,7 +582,7 @@ function rawStringBody(node: Node): string {
 function cut(text: string): string {
   const flat = text.length > MAX_TEXT * 2 ? text.slice(0, MAX_TEXT * 2) : text;
   const one = flat.replace(/\s*\n\s*/g, ' ');
-  return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 1)}…` : one;
+  return clip(one, MAX_TEXT);
 }
 
 function countCodeLines(text: string): number {

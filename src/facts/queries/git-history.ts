@@ -1,4 +1,4 @@
-import { snippetOf } from '../evidence.js';
+import { clip, snippetOf } from '../evidence.js';
 import type { Commit, Evidence, History } from '../../types.js';
 import type { Facts } from '../types.js';
 
@@ -17,7 +17,7 @@ export function shortSha(sha: string): string {
 /** A commit's subject fit for a message: one line, no backticks, at most 60 characters. */
 export function shownSubject(subject: string): string {
   const flat = subject.replace(/`/g, "'").replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+  return clip(flat, 60);
 }
 
 /** A duration in the largest unit that reads well: `40 minutes`, `5 hours`, `12 days`. Never a date or a time of day. */

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { clip } from '../evidence.js';
 import type { Literal, ScriptValue } from '../types.js';
 import type { Scope } from './script-scope.js';
 
@@ -7,7 +8,7 @@ const MAX_TEXT = 120;
 /** Source text on one line, whitespace collapsed, cut to a readable length. */
 export function shortText(text: string, max = MAX_TEXT): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clip(flat, max);
 }
 
 /** Strips wrappers that do not change a value: parentheses, `await`, `as`, `!`, `satisfies`. */

@@ -15,6 +15,18 @@ export interface CloneRemoteOptions {
   fullHistory?: boolean;
   /** Tests only: clone from a local http server (127.0.0.1) instead of `source.url`. */
   transport?: { cloneUrl: string; allowHttp: true };
+  /**
+   * A GitHub token (an installation token scoped to this one repository) for a private clone.
+   * It reaches git only as an `Authorization` header through the environment: never in the URL,
+   * the arguments, `.git/config`, an error or a log line.
+   */
+  auth?: { token: string };
+  /**
+   * Refs or commits to fetch besides the default branch (a pull request's head, `refs/pull/12/head`,
+   * and its base commit), each as deep as the clone. A commit that no fetch brings stays missing:
+   * the reader reports it, it is never guessed.
+   */
+  fetch?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -30,6 +42,12 @@ export interface Clone {
 const READ_TIMEOUT_MS = 60_000;
 const REBUILT_URL = /^https:\/\/[a-z0-9][a-z0-9.-]*\/[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?\.git$)[A-Za-z0-9._][A-Za-z0-9._-]{0,99}\.git$/;
 const TEST_URL = /^http:\/\/127\.0\.0\.1:\d{1,5}\/[A-Za-z0-9._/-]+$/;
+/** The variable that carries the `Authorization` header to git (`--config-env`), so argv never holds it. */
+const AUTH_HEADER_ENV = 'CANDIDATE_REVIEW_HTTP_AUTHORIZATION';
+/** What `fetch` may name: a pull request's head, a branch, or a full commit id. Never an option or a refspec. */
+const FETCHABLE = /^(refs\/pull\/\d{1,9}\/head|refs\/heads\/(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}|[0-9a-f]{40})$/;
+/** Printable ASCII without spaces, bounded: a token can never add a header line of its own. */
+const TOKEN = /^[\x21-\x7e]{1,1024}$/;
 
 /**
  * Clones the default branch of a remote repository into a new temporary folder, without a
@@ -44,6 +62,10 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
   const blobLimit = options.limits.cloneBlobLimitBytes;
   const depth = options.fullHistory ? null : Math.max(1, Math.floor(options.limits.cloneHistoryDepth ?? 1));
   if (!Number.isSafeInteger(blobLimit) || blobLimit < 0) throw new Error('cloneBlobLimitBytes must be a whole number');
+  const authorization = options.auth ? authorizationHeader(options.auth.token) : null;
+  const fetch = options.fetch ?? [];
+  const unfetchable = fetch.find((ref) => !isFetchable(ref));
+  if (unfetchable !== undefined) throw new InputError(`cannot fetch "${unfetchable.slice(0, 60)}": only refs/pull/N/head, refs/heads/… or a commit id`);
 
   const root = await mkdtemp(join(tmpdir(), 'candidate-review-'));
   let removed: Promise<void> | undefined;
@@ -58,13 +80,15 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
     timeoutMs: options.limits.cloneTimeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.transport ? { allowHttp: true } : {}),
+    ...(authorization ? { extraEnv: { [AUTH_HEADER_ENV]: authorization } } : {}),
   });
   try {
     await mkdir(home);
     const args = [
-      // Seam for private repositories (not implemented): a token goes here as
-      // `--config-env=http.extraHeader=<ENV_NAME>` with the header in the git process's
-      // environment, never in the URL (it would end up in .git/config and in error messages).
+      // A private repository's token: the header is in the git process's environment and argv
+      // names only the variable. In the URL it would end up in .git/config and in error messages;
+      // as `-c http.extraHeader=…` it would be readable by anyone who can list processes.
+      ...(authorization ? [`--config-env=http.extraHeader=${AUTH_HEADER_ENV}`] : []),
       'clone',
       '--quiet',
       '--no-checkout',
@@ -79,6 +103,17 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
       dir,
     ];
     await git.raw(args);
+    for (const ref of fetch) {
+      // A ref lands under refs/candidate-review/ (a commit id needs no name); `+` because a pull
+      // request's head is force-pushed freely.
+      const refspec = ref.startsWith('refs/') ? `+${ref}:refs/candidate-review/${ref.slice('refs/'.length)}` : ref;
+      await git.raw([
+        ...(authorization ? [`--config-env=http.extraHeader=${AUTH_HEADER_ENV}`] : []),
+        '-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules', `--filter=blob:limit=${blobLimit}`,
+        ...(depth === null ? [] : [`--depth=${depth}`]),
+        'origin', refspec,
+      ]);
+    }
   } catch (error) {
     done();
     killStrays();
@@ -96,6 +131,11 @@ export async function cloneRemote(source: RemoteSource, options: CloneRemoteOpti
   return { repo, depth, cleanup };
 }
 
+/** Whether {@link CloneRemoteOptions.fetch} accepts `ref`: `refs/pull/N/head`, a plain `refs/heads/…` name, or a commit id. */
+export function isFetchable(ref: string): boolean {
+  return FETCHABLE.test(ref);
+}
+
 function cloneUrl(source: RemoteSource, transport: CloneRemoteOptions['transport']): string {
   // `source` is a type, not a proof: check the rebuilt URL once more before git sees it.
   const rebuilt = `https://${source.host}/${source.owner}/${source.repo}.git`;
@@ -107,6 +147,12 @@ function cloneUrl(source: RemoteSource, transport: CloneRemoteOptions['transport
     return transport.cloneUrl;
   }
   return rebuilt;
+}
+
+/** `Authorization: Basic base64(x-access-token:<token>)`, as GitHub expects for an app's installation token. */
+function authorizationHeader(token: string): string {
+  if (!TOKEN.test(token)) throw new InputError('the clone token is not a valid GitHub token');
+  return `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
 }
 
 /** A few safe words from git's error, which itself is never shown (it may hold URLs). */

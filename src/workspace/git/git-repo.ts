@@ -169,7 +169,8 @@ export class ObjectDatabase implements GitRepo {
     const max = Math.max(1, Math.min(Math.floor(limit), 10_000));
     // Trees only (`--name-only`, no line counts): never needs a blob, so a partial clone stays offline.
     const out = await this.raw([
-      'log', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--name-only',
+      // `--ignore-submodules`: otherwise git reads the candidate's .gitmodules, and one bad line there is fatal.
+      'log', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules', '--name-only',
       `--max-count=${max + 1}`, `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%at${FIELD}%s${FIELD}%b${FIELD}`,
       '--end-of-options', head,
     ]);
@@ -190,6 +191,7 @@ export class ObjectDatabase implements GitRepo {
         '--no-renames',
         '--no-ext-diff',
         '--no-textconv',
+        '--ignore-submodules',
         '--name-only',
         '--diff-filter=AMT',
         '--end-of-options',

@@ -33,6 +33,11 @@ export interface HardenedGitOptions {
   input?: string;
   /** `clone` only, tests only: also allow plain http (the caller restricts it to 127.0.0.1). */
   allowHttp?: boolean;
+  /**
+   * `clone` only: extra variables for this command, such as the header behind
+   * `--config-env=http.extraHeader=<NAME>`. They never replace a hardened variable.
+   */
+  extraEnv?: Readonly<Record<string, string>>;
 }
 
 export interface HardenedGit {
@@ -80,7 +85,8 @@ const OWN_SETTINGS_FLAGS = {
 /** A simple-git instance for one command, with the hardened environment and config. */
 export function hardenedGit(options: HardenedGitOptions): HardenedGit {
   const marker = randomUUID();
-  const env = { ...hardenedEnv(options), [RUN_MARKER]: marker };
+  const extra = options.mode === 'clone' ? (options.extraEnv ?? {}) : {};
+  const env = { ...extra, ...hardenedEnv(options), [RUN_MARKER]: marker };
   const config: string[] = [...COMMON_CONFIG];
   if (options.mode === 'clone') {
     config.push('protocol.https.allow=always');

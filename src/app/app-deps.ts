@@ -1,0 +1,65 @@
+import type { Context } from 'probot';
+import type { Report } from '../report/build-report.js';
+import { review, type ReviewOptions } from '../review.js';
+import type { Source } from '../source/parse-source.js';
+import { RecentDeliveries } from './recent-deliveries.js';
+import { ReviewQueue } from './review-queue.js';
+import { scopedCloneToken, type CloneAuthProvider } from './scoped-clone-token.js';
+
+/** The review pipeline as the app calls it (`review` from src/review.ts unless a test swaps it). */
+export type ReviewFunction = (source: Source, options: ReviewOptions) => Promise<Report>;
+
+/** What tests (and the server) swap; everything has a default. */
+export interface AppDeps {
+  review?: ReviewFunction;
+  /** The clock for check-run times and the "reviewed a moment ago" check. */
+  now?: () => Date;
+  /** Reviews running at once across all installations (default 2); ignored when `queue` is given. */
+  concurrency?: number;
+  /** A queue to share (tests await `queue.onIdle()`). */
+  queue?: ReviewQueue;
+  /** Credentials for cloning a private take-home repository of the installation. */
+  cloneAuth?: CloneAuthProvider;
+  /** The GitHub web host sources live on: `github.com`, or a GitHub Enterprise Server host. */
+  webHost?: string;
+  /** Waits between create attempts after a lost response (tests pass an instant one). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** AppDeps with every default filled in, plus the app's own bounded memory of deliveries. */
+export interface AppRuntime {
+  review: ReviewFunction;
+  now: () => Date;
+  queue: ReviewQueue;
+  cloneAuth: CloneAuthProvider;
+  webHost: string;
+  wait: ((ms: number) => Promise<void>) | undefined;
+  deliveries: RecentDeliveries;
+}
+
+/** The GitHub side of one webhook: its authenticated client and its logger. */
+export interface GitHubSession {
+  octokit: Context['octokit'];
+  log: Context['log'];
+}
+
+export const DEFAULT_CONCURRENCY = 2;
+
+export function resolveAppDeps(deps: AppDeps, log: Context['log']): AppRuntime {
+  const now = deps.now ?? (() => new Date());
+  return {
+    review: deps.review ?? review,
+    now,
+    queue:
+      deps.queue ??
+      new ReviewQueue({
+        concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
+        now: () => now().getTime(),
+        onError: (error, key) => log.error(`review ${key} failed: ${(error as Error)?.message ?? String(error)}`),
+      }),
+    cloneAuth: deps.cloneAuth ?? scopedCloneToken,
+    webHost: (deps.webHost ?? 'github.com').toLowerCase(),
+    wait: deps.wait,
+    deliveries: new RecentDeliveries(),
+  };
+}

@@ -1,0 +1,204 @@
+import type { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createNodeMiddleware, Probot, type ApplicationFunction, type Logger } from 'probot';
+import { InputError, oneLine } from '../errors.js';
+import { createApp, type AppDeps } from './app.js';
+import { readEnv, type AppEnv } from './env.js';
+import { ReviewQueue } from './review-queue.js';
+import { verifyDelivery } from './verify-delivery.js';
+
+/** A webhook server that is listening. */
+export interface RunningServer {
+  /** `http://<address>:<port>`, the port chosen by the system when PORT is 0. */
+  url: string;
+  port: number;
+  log: Logger;
+  /** Stops accepting connections and closes the open ones. */
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** Replaces the logger Probot builds from LOG_LEVEL and LOG_FORMAT (tests capture lines with it). */
+  log?: Logger;
+}
+
+/**
+ * Starts the GitHub App: a Probot instance built from the validated {@link AppEnv} (never from
+ * Probot's own fallbacks) with `app` loaded, behind a plain node:http server. The server answers
+ * POST deliveries on WEBHOOK_PATH (a wrong or missing `X-Hub-Signature-256` is a 400 with one log
+ * line, and reaches no handler; see {@link verifyDelivery}), `GET /ping` for health checks, and
+ * 404 for anything else.
+ */
+export async function startServer(env: AppEnv, app: ApplicationFunction, options: StartServerOptions = {}): Promise<RunningServer> {
+  const probot = new Probot({
+    appId: env.appId,
+    privateKey: env.privateKey,
+    secret: env.webhookSecret,
+    baseUrl: env.github.apiUrl,
+    webhookPath: env.webhookPath,
+    logLevel: env.logLevel,
+    logFormat: env.logFormat,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const middleware = await createNodeMiddleware(app, { probot, webhooksPath: env.webhookPath });
+  const log = probot.log;
+
+  const webhookPath = trimSlashes(env.webhookPath);
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/ping') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
+      return;
+    }
+    if (req.method !== 'POST' || trimSlashes(pathOf(req.url)) !== webhookPath) {
+      void middleware(req, res, () => notFound(res));
+      return;
+    }
+    void verifyDelivery(req, env.webhookSecret).then(
+      (delivery) => {
+        if (!delivery.ok) {
+          log.warn(`delivery ${deliveryId(req)} refused (${delivery.status}): ${delivery.error}`);
+          res.writeHead(delivery.status, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error: delivery.error }));
+          req.resume();
+          return;
+        }
+        // Probot reads a string body as is (and checks the signature again).
+        Object.assign(req, { body: delivery.body });
+        void middleware(req, res, () => notFound(res));
+      },
+      () => res.destroy(),
+    );
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: env.port, host: env.host }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log.info(`candidate-review app ${env.appId} listening on ${url}${env.webhookPath} for ${env.github.apiUrl}`);
+
+  return {
+    url,
+    port: address.port,
+    log,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/\/+$/, '');
+}
+
+/** The delivery id for a log line, only when it looks like one (it is sender-controlled text). */
+function deliveryId(req: IncomingMessage): string {
+  const id = req.headers['x-github-delivery'];
+  return typeof id === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(id) ? id : '(no valid id)';
+}
+
+function notFound(res: ServerResponse): void {
+  if (!res.headersSent) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+}
+
+/** The running app: the webhook server and the queue its reviews run in. */
+export interface RunningApp extends RunningServer {
+  queue: ReviewQueue;
+  /** Stops taking deliveries, then waits up to `graceMs` for the queued and running reviews. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface StartAppOptions extends StartServerOptions {
+  /** Replace parts of the app's wiring (tests: the review function with its loopback transport). */
+  deps?: AppDeps;
+}
+
+/** Time a stopping app gives its running reviews; Docker's own stop timeout is 10 s by default. */
+const STOP_GRACE_MS = 8_000;
+
+/**
+ * The production wiring: the app from {@link createApp}, whose sources live on the configured
+ * GitHub host only, its reviews in one bounded queue of REVIEW_CONCURRENCY, served by {@link startServer}.
+ */
+export async function startApp(env: AppEnv, options: StartAppOptions = {}): Promise<RunningApp> {
+  let log: Logger | undefined;
+  const queue =
+    options.deps?.queue ??
+    new ReviewQueue({
+      concurrency: env.concurrency,
+      onError: (error, key) => log?.error(`review ${key} failed: ${oneLine((error as Error)?.message ?? String(error))}`),
+    });
+  const app = createApp({ ...options.deps, webHost: options.deps?.webHost ?? env.github.webHost, queue });
+  const server = await startServer(env, app, options.log ? { log: options.log } : {});
+  log = server.log;
+  return {
+    ...server,
+    queue,
+    close: async (graceMs = STOP_GRACE_MS) => {
+      await server.close();
+      const idle = await Promise.race([queue.onIdle().then(() => true), delay(graceMs, false, { ref: false })]);
+      if (!idle) log?.warn(`stopped with reviews still running (${JSON.stringify(queue.size)}); their check runs stay in progress`);
+    },
+  };
+}
+
+export interface MainIo {
+  stderr: NodeJS.WritableStream;
+  /** Ends the process once the app has stopped after a signal. */
+  exit(code: number): void;
+  /** Where SIGTERM and SIGINT arrive (the process). */
+  signals: Pick<EventEmitter, 'once'>;
+}
+
+/**
+ * `npm start`: reads the environment and starts the app, or returns 2 after one line on stderr
+ * naming the missing or invalid variables (1 when the server cannot start, e.g. a port in use).
+ * Resolves 0 once listening; SIGTERM or SIGINT stop it gracefully.
+ */
+export async function main(environment: Readonly<Record<string, string | undefined>>, io: MainIo): Promise<number> {
+  const fail = (message: string, code: number): number => {
+    io.stderr.write(`candidate-review-app: ${oneLine(message)}\n`);
+    return code;
+  };
+  let env: AppEnv;
+  try {
+    env = readEnv(environment);
+  } catch (error) {
+    if (error instanceof InputError) return fail(error.message, 2);
+    throw error;
+  }
+  let running: RunningApp;
+  try {
+    running = await startApp(env);
+  } catch (error) {
+    return fail(`could not start: ${(error as Error)?.message ?? String(error)}`, 1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.log.info(`${signal}: stopping`);
+    void running.close().finally(() => io.exit(0));
+  };
+  io.signals.once('SIGTERM', () => stop('SIGTERM'));
+  io.signals.once('SIGINT', () => stop('SIGINT'));
+  return 0;
+}
