@@ -28,6 +28,8 @@ export interface ReviewOptions {
   head?: LoadOptions['head'];
   /** The candidate's prose from outside the repository (a pull request description, an issue body), read for claims. */
   claimDocuments?: readonly ClaimDocument[];
+  /** Stops the clone (a newer head superseded this review); the review then fails with one line. */
+  signal?: AbortSignal;
   /** Progress lines (stderr in the CLI, the logger in the app). */
   progress?: (line: string) => void;
 }
@@ -48,7 +50,7 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
   const limits = options.limits ?? DEFAULT_LIMITS;
   const deadline = performance.now() + limits.reviewTimeoutMs;
   const { workspace, cleanup } = await timed('workspace', () =>
-    loadWorkspace(source, { limits, ...(options.base !== undefined && { base: options.base }), ...(options.transport && { transport: options.transport }), ...(options.cloneAuth && { cloneAuth: options.cloneAuth }), ...(options.head && { head: options.head }) }),
+    loadWorkspace(source, { limits, ...(options.base !== undefined && { base: options.base }), ...(options.transport && { transport: options.transport }), ...(options.cloneAuth && { cloneAuth: options.cloneAuth }), ...(options.head && { head: options.head }), ...(options.signal && { signal: options.signal }) }),
   );
   try {
     const { facts, skipped, limitsReached } = await timed('facts', () => buildFacts(workspace, { limits, deadline }));

@@ -50,12 +50,14 @@ export async function runPullRequestReview(session: GitHubSession, runtime: AppR
         reviewOptions(loaded.config, {
           base: target.baseSha,
           head: { commit: target.headSha, fetch: fetchRefs(target) },
+          signal,
           claimDocuments: [{ origin: 'pull-request', path: 'pull request description', text: target.body }],
           ...(cloneAuth && { cloneAuth }),
           progress: (line) => log.debug(`${name}: ${line}`),
         }),
       );
     } catch (error) {
+      if (signal.aborted) return await finish(neutralOutputs.superseded(target.headSha));
       if (!(error instanceof InputError)) throw error;
       log.info(`${name}: ${error.message}`);
       return await finish(neutralOutputs.failed(error.message));

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createNodeMiddleware, Probot, type ApplicationFunction, type Logger } from 'probot';
+import { AppOctokit } from './app-octokit.js';
 import { InputError, oneLine } from '../errors.js';
 import { createApp, type AppDeps } from './app.js';
 import { readEnv, type AppEnv } from './env.js';
@@ -37,6 +38,8 @@ export async function startServer(env: AppEnv, app: ApplicationFunction, options
     privateKey: env.privateKey,
     secret: env.webhookSecret,
     baseUrl: env.github.apiUrl,
+    // Waits as GitHub asks after a secondary rate limit (Probot's own handlers never retry it).
+    Octokit: AppOctokit,
     webhookPath: env.webhookPath,
     logLevel: env.logLevel,
     logFormat: env.logFormat,

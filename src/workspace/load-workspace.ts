@@ -21,6 +21,8 @@ export interface LoadOptions {
    * fetch to hold it (`refs/pull/12/head`, the base commit).
    */
   head?: { commit: string; fetch: readonly string[] };
+  /** Aborts a remote clone. */
+  signal?: AbortSignal;
 }
 
 export interface LoadedWorkspace {
@@ -41,6 +43,7 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
       ...(options.transport ? { transport: options.transport } : {}),
       ...(options.cloneAuth ? { auth: options.cloneAuth } : {}),
       ...(options.head ? { fetch: options.head.fetch } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     try {
       const workspace = await readGitWorkspace(clone.repo, source.display, options, clone.depth);

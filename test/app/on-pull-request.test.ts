@@ -161,6 +161,9 @@ describe('pull_request.opened', () => {
       .patch(`${CHECK_RUNS}/8`)
       .reply(record(newer, 200, { id: 8 }));
     await app.deliver('pull_request', event('pull_request.synchronize', { pull_request: { head: { sha: NEWER } } }));
+    // The older review is told to stop (a clone in flight is killed), and asked for exactly its head.
+    expect(fake.calls[0]!.options.signal?.aborted).toBe(true);
+    expect(fake.calls[0]!.options.head).toEqual({ commit: HEAD, fetch: ['refs/pull/2/head', 'refs/heads/master'] });
     fake.release();
     await app.settled();
 
