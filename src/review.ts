@@ -7,7 +7,7 @@ import { buildCheckContext } from './engine/check-context.js';
 import { runChecks } from './engine/run-checks.js';
 import { buildFacts } from './facts/build-facts.js';
 import { buildReport, type Report } from './report/build-report.js';
-import { selectQuestions } from './report/select-questions.js';
+import { claimQuestions, MAX_QUESTIONS, selectQuestions } from './report/select-questions.js';
 import { evaluateRubric } from './scoring/evaluate-rubric.js';
 import { FLAG_ONLY_AREAS, ROLE_WEIGHTS } from './scoring/role-weights.js';
 import { scoreAreas } from './scoring/score-areas.js';
@@ -60,7 +60,7 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     const { findings, errors } = await timed('checks', () => runChecks(enabled, context));
     const rubric = await timed('scoring', () => ({ role: config.role, items: evaluateRubric(config.rubric, { facts, stack, findings }) }));
     const claims = await timed('claims', () => reviewClaims(facts, stack, options.claimDocuments ?? []));
-    const report = buildReport({ workspace: { ...workspace, limitsReached: [...workspace.limitsReached, ...limitsReached] }, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, claims, questions: selectQuestions(findings), timings });
+    const report = buildReport({ workspace: { ...workspace, limitsReached: [...workspace.limitsReached, ...limitsReached] }, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, claims, questions: [...claimQuestions(claims), ...selectQuestions(findings)].slice(0, MAX_QUESTIONS), timings });
     return { ...report, ...scoreAreas({ findings: report.findings, weights: { ...ROLE_WEIGHTS[config.role], ...config.weights }, areas: AREAS, flagOnly: FLAG_ONLY_AREAS }) };
   } finally {
     await cleanup();

@@ -91,7 +91,12 @@ export interface ReportView {
   summary: { strengths: { text: string; refs: string }[]; concerns: { text: string; refs: string }[] };
   role: string;
   rubric: { title: string; status: RubricStatus; statusLabel: string; where: string }[];
+  /** Contradicted, not verifiable or implausible: the claims to ask about. */
   claims: ClaimView[];
+  /** Supported by the code, one per subject. */
+  supportedClaims: ClaimView[];
+  /** "3 claims supported by the code". */
+  supportedTitle: string;
   claimsHidden: number;
   questions: { text: string; where: string }[];
   areas: AreaView[];
@@ -138,7 +143,7 @@ const KIND_LABEL: Record<FindingKind, string> = { strength: 'strength', concern:
 const KIND_SYMBOL: Record<FindingKind, string> = { strength: '✓', concern: '⚠', info: '○' };
 const KIND_RANK: Record<FindingKind, number> = { concern: 0, strength: 1, info: 2 };
 const MAX_REFS = 3;
-const MAX_CLAIM_CHARS = 240;
+const MAX_CLAIM_CHARS = 160;
 const MAX_SHORT_PATH = 60;
 const CHART = { row: 28, labelWidth: 150, track: 300, levelWidth: 150 } as const;
 
@@ -259,8 +264,7 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
           : `no evidence found in the ${target.files} files analysed; looked for ${esc.message(item.lookedFor)}`,
       ),
     })),
-    claims: sortedClaims(report.claims).slice(0, limits.claims).map((claim) => claimView(claim, esc, location, target.files)),
-    claimsHidden: Math.max(0, report.claims.length - limits.claims),
+    ...claimViews(report.claims, limits.claims, (claim) => claimView(claim, esc, location, target.files)),
     questions: report.questions.map((q) => ({ text: esc.message(q.text), where: q.evidence[0] ? location(q.evidence[0]) : '' })),
     areas,
     hiddenFindings: hidden > 0 ? `${hidden} more finding${hidden === 1 ? '' : 's'} not shown here (${countsOf(report.findings.filter((_, i) => !shown.has(i)))}); the full report lists every one.` : null,
@@ -284,8 +288,11 @@ function claimView(claim: Claim, esc: Escaper, location: (e: Evidence) => string
   const written = claim.source.origin === 'repository'
     ? location(claim.source)
     : esc.text(`${claim.source.origin === 'pull-request' ? 'pull request' : 'issue'} (${claim.source.path}), line ${claim.source.line}`);
-  const support = claim.evidence.length
-    ? claim.evidence.slice(0, 2).map(location).join(', ')
+  const found = claim.evidence.slice(0, 2).map(location).join(', ');
+  // A supported claim shows where; any other shows why, with whatever code came closest.
+  const support =
+    claim.status === 'supported' ? found
+    : claim.evidence.length ? `${found}: ${esc.message(claim.lookedFor)}`
     : `nothing found in the ${files} files analysed; looked for ${esc.message(claim.lookedFor)}`;
   return {
     status: claim.status,
@@ -294,6 +301,21 @@ function claimView(claim: Claim, esc: Escaper, location: (e: Evidence) => string
     written: esc.cell(written),
     support: esc.cell(support),
     implausible: claim.implausible === null ? null : esc.cell(esc.message(claim.implausible)),
+  };
+}
+
+/** The claims to ask about, most pressing first, and the supported ones once per subject, within `limit` rows in all. */
+function claimViews(claims: readonly Claim[], limit: number, view: (claim: Claim) => ClaimView): Pick<ReportView, 'claims' | 'supportedClaims' | 'supportedTitle' | 'claimsHidden'> {
+  const toAsk = sortedClaims(claims.filter((claim) => claim.status !== 'supported' || claim.implausible !== null));
+  const seen = new Set<string>();
+  const supported = claims.filter((claim) => claim.status === 'supported' && claim.implausible === null && !seen.has(claim.subject) && seen.add(claim.subject));
+  const shownToAsk = toAsk.slice(0, limit);
+  const shownSupported = supported.slice(0, Math.max(0, limit - shownToAsk.length));
+  return {
+    claims: shownToAsk.map(view),
+    supportedClaims: shownSupported.map(view),
+    supportedTitle: `${supported.length} claim${supported.length === 1 ? '' : 's'} supported by the code`,
+    claimsHidden: toAsk.length - shownToAsk.length + supported.length - shownSupported.length,
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Parts of `stack` a rubric item can ask for; `rag.*` are the RAG stages. */
 export const STACK_PARTS = [
   'libraries', 'fineTuning', 'vectorStores', 'models', 'apiFrameworks', 'testFrameworks', 'containers', 'ci',
+  'orchestration', 'servingEngines', 'observability', 'dataVersioning', 'guardrails', 'quantization',
   'evaluation', 'rag.chunking', 'rag.embeddings', 'rag.retrieval', 'rag.reranking', 'rag.promptTemplate',
 ] as const;
 

@@ -79,7 +79,7 @@ export function detectQuantization(facts: Facts, models: readonly StackItem[]): 
       if (command.includes(option)) addMethod(table, optionValue(command, option), lineContaining(facts, evidence, option));
     }
     for (const [id, pattern] of COMMANDS) if (pattern.test(command)) found.add(id, evidence);
-    if (command.split(/\s+/).some((word) => GGUF_PATH.test(word.replace(/["',\]]+$/, '')))) found.add('gguf', evidence);
+    if (command.includes('.gguf') && command.split(/\s+/).some((word) => GGUF_PATH.test(withoutClosers(word)))) found.add('gguf', evidence);
   }
   for (const file of facts.files) {
     // An Ollama Modelfile built on a local GGUF file: `FROM ./model.Q4_K_M.gguf`.
@@ -94,4 +94,11 @@ export function detectQuantization(facts: Facts, models: readonly StackItem[]): 
     for (const [id, pattern] of QUANTIZED_ID) if (pattern.test(model.id)) for (const e of model.evidence) checkpoints.add(id, e);
   }
   return productionItems(facts, [found, checkpoints], QUANTIZATION, { declared: false });
+}
+
+/** A word without the quotes, commas and brackets closing it (`"m.gguf",` → `m.gguf`); a loop, not a backtracking regex. */
+function withoutClosers(word: string): string {
+  let end = word.length;
+  while (end > 0 && `"',]`.includes(word[end - 1]!)) end--;
+  return word.slice(0, end);
 }

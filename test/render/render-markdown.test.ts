@@ -50,7 +50,7 @@ describe('the Markdown report', () => {
     expect(markdown).toContain('`a.py:1`');
   });
 
-  it('shows each claim with its status, where it was written and what supports it or was looked for', () => {
+  it('shows each claim with its status, where it was written and what supports it or was looked for; supported ones folded, once per subject', () => {
     const report = syntheticReport({
       claims: [
         {
@@ -64,12 +64,22 @@ describe('the Markdown report', () => {
           source: { origin: 'issue', path: 'issue #4', line: 2, snippet: 'Trained a GPT-3-scale model from scratch' },
           evidence: [], lookedFor: 'a pre-training loop', implausible: 'pre-training at GPT-3 scale costs over $1M',
         },
+        ...['README.md', 'REPORT.md'].map((path) => ({
+          text: 'Answers come from a Chroma collection', kind: 'library' as const, subject: 'chroma', status: 'supported' as const,
+          source: { origin: 'repository' as const, path, line: 5, snippet: 'Answers come from a Chroma collection' },
+          evidence: [{ path: 'index.py', line: 1, snippet: 'import chromadb' }], lookedFor: 'an import of chromadb', implausible: null,
+        })),
       ],
     });
     const markdown = renderMarkdown(report);
-    expect(markdown).toContain('| contradicted | `qlora`: Fine-tuned Llama 2 7B with QLoRA | `README.md:3` | `train.py:9` |');
+    // A contradicted claim shows the closest code and why it does not count.
+    expect(markdown).toContain(
+      '| contradicted | `qlora`: Fine-tuned Llama 2 7B with QLoRA | `README.md:3` | `train.py:9`: a 4-bit quantised base model \\(BitsAndBytesConfig\\(load\\_in\\_4bit=True\\)\\) under LoRA |',
+    );
     expect(markdown).toContain(
       '| not verifiable statically; ⚠ implausible: pre-training at GPT-3 scale costs over $1M | `pre-training`: Trained a GPT-3-scale model from scratch | issue \\(issue \\#\u200b4\\), line 2 | nothing found in the 12 files analysed; looked for a pre-training loop |',
     );
+    expect(markdown).toContain('<details><summary>1 claim supported by the code</summary>');
+    expect(markdown.match(/\| `chroma`: Answers come from a Chroma collection \| `README\.md:5` \| `index\.py:1` \|/g)).toHaveLength(1);
   });
 });
