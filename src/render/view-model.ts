@@ -233,11 +233,11 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
       anchor: anchorOf(score.area),
       area: esc.text(score.area),
       level: score.level,
-      levelLabel: LEVEL_LABEL[score.level],
+      levelLabel: score.level === 'not-found' ? esc.text(score.reason) : LEVEL_LABEL[score.level],
       found: score.level !== 'not-found',
       focus: `${'●'.repeat(clampWeight(score.weight))}${'○'.repeat(3 - clampWeight(score.weight))} ${FOCUS[clampWeight(score.weight)]}`,
       reason: esc.cell(esc.text(score.reason)),
-      refs: esc.cell(score.findings.length ? findingRefs(sortedByKind(score.findings, report.findings), true) : 'no evidence found'),
+      refs: esc.cell(score.findings.length ? findingRefs(sortedByKind(score.findings, report.findings), true) : '—'),
       bar: {
         y: row * CHART.row + 6,
         textY: row * CHART.row + 19,
