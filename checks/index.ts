@@ -83,6 +83,25 @@ import dumpCommit from './git-history/dump-commit.js';
 import outsideTakeHomeWindow from './git-history/outside-take-home-window.js';
 
 /** Every check, explicitly, by area; a test keeps this list and the files under checks/ in step. */
+import ciDeliverySteps from './ops/ci-delivery-steps.js';
+import horizontalAutoscaling from './ops/horizontal-autoscaling.js';
+import metricsAndTracing from './ops/metrics-and-tracing.js';
+import modelCallCaching from './ops/model-call-caching.js';
+import modelCallTimeoutsAndRetries from './ops/model-call-timeouts-and-retries.js';
+import orchestratedPipeline from './ops/orchestrated-pipeline.js';
+import progressiveDelivery from './ops/progressive-delivery.js';
+import servingEngineConfiguration from './ops/serving-engine-configuration.js';
+import tokenUsageRecorded from './ops/token-usage-recorded.js';
+import corpusLoadedIntoMemory from './data/corpus-loaded-into-memory.js';
+import datasetVersioning from './data/dataset-versioning.js';
+import deduplicationAndCleaning from './data/deduplication-and-cleaning.js';
+import documentParsers from './data/document-parsers.js';
+import reindexStrategy from './data/reindex-strategy.js';
+import fewShotExamples from './prompting/few-shot-examples.js';
+import promptTemplates from './prompting/prompt-templates.js';
+import refusalPath from './prompting/refusal-path.js';
+import structuredOutputValidation from './prompting/structured-output-validation.js';
+import userTextDelimited from './prompting/user-text-delimited.js';
 export const checks: readonly Check[] = [
   dtypeAndDevice,
   generationSettings,
@@ -166,4 +185,8 @@ export const checks: readonly Check[] = [
   commitSpan,
   dumpCommit,
   outsideTakeHomeWindow,
+  ciDeliverySteps, horizontalAutoscaling, metricsAndTracing, modelCallCaching, modelCallTimeoutsAndRetries,
+  orchestratedPipeline, progressiveDelivery, servingEngineConfiguration, tokenUsageRecorded,
+  corpusLoadedIntoMemory, datasetVersioning, deduplicationAndCleaning, documentParsers, reindexStrategy,
+  fewShotExamples, promptTemplates, refusalPath, structuredOutputValidation, userTextDelimited,
 ];

@@ -39,6 +39,18 @@ describe('the scorecard', () => {
     expect(custom.scorecard.find((s) => s.area === 'rag')!.weight).toBe(0); // still listed: it has findings
   });
 
+  it('reads a pipeline with Prefect and DVC but no RAG as a strong MLOps profile, not as "RAG not found"', async () => {
+    const report = await reviewFolder('test/fixtures/prefect-reindex', { config: loadConfig('role: mlops-engineer', 'cfg') });
+    const byArea = Object.fromEntries(report.scorecard.map((s) => [s.area, s]));
+    expect(byArea.ops).toMatchObject({ weight: 3, level: 'strong' });
+    expect(byArea.data).toMatchObject({ weight: 2, level: 'strong' });
+    expect(byArea.rag?.weight ?? 0).toBeLessThanOrEqual(1);
+    expect(report.summary.strengths.map((p) => p.text.split(' ')[0])).toEqual(expect.arrayContaining(['ops', 'data']));
+    // The same code for an ML engineer: ops and data are minor there.
+    const ml = await reviewFolder('test/fixtures/prefect-reindex');
+    expect(ml.scorecard.find((s) => s.area === 'ops')!.weight).toBe(1);
+  });
+
   it('switches checks off by id, and names an unknown check id in the config error', async () => {
     const report = await reviewFolder('examples/rag-takehome', { config: loadConfig('checks:\n  docker/base-image-tag: off\n', 'cfg') });
     expect(report.findings.some((f) => f.check === 'docker/base-image-tag')).toBe(false);
