@@ -15,7 +15,9 @@ export function loadConfig(text: string, origin: string): Config {
   try {
     data = parse(text, { maxAliasCount: 50, uniqueKeys: true }) ?? {};
   } catch (error) {
-    throw new InputError(`${origin}: invalid YAML: ${(error as Error).message}`);
+    // The parser's message goes on to quote the lines around the mistake: keep only its first line,
+    // so nothing else from the file (a token pasted near the mistake) reaches an error or a log.
+    throw new InputError(`${origin}: invalid YAML: ${(error as Error).message.split('\n', 1)[0]!.replace(/:$/, '')}`);
   }
   const result = ConfigSchema.safeParse(data);
   if (!result.success) throw new InputError(`${origin}: ${describeIssue(result.error.issues[0]!)}`);

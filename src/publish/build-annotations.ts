@@ -1,3 +1,4 @@
+import { visibleLine } from '../render/markdown-safe.js';
 import type { Finding } from '../engine/types.js';
 import type { Evidence } from '../types.js';
 import { MAX_CHECK_RUN_TITLE_CHARS } from './github-limits.js';
@@ -29,7 +30,8 @@ export function buildAnnotations(findings: readonly Finding[]): Annotation[] {
     if (!usable(evidence)) continue;
     const notebook = evidence.cell !== undefined;
     const where = notebook ? `cell ${evidence.cell}, line ${evidence.line}: ` : '';
-    const question = finding.question ? `\n\nAsk: ${finding.question}` : '';
+    // Candidate text (file names, snippets in messages) without direction overrides or line breaks of its own.
+    const question = finding.question ? `\n\nAsk: ${visibleLine(finding.question)}` : '';
     const line = notebook ? 1 : evidence.line;
     annotations.push({
       order: KIND_ORDER[finding.kind],
@@ -39,7 +41,7 @@ export function buildAnnotations(findings: readonly Finding[]): Annotation[] {
         end_line: line,
         annotation_level: finding.kind === 'concern' ? 'warning' : 'notice',
         title: cut(`${finding.kind}: ${finding.check}`, MAX_CHECK_RUN_TITLE_CHARS),
-        message: cut(`${where}${finding.message}${question}`, MAX_MESSAGE_CHARS),
+        message: cut(`${where}${visibleLine(finding.message)}${question}`, MAX_MESSAGE_CHARS),
       },
     });
   }

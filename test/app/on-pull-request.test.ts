@@ -89,7 +89,7 @@ describe('pull_request.opened', () => {
   });
 
   it('sends annotations in pages of 50; only the last page completes the run', async () => {
-    const many: Report = { ...notebook, findings: Array.from({ length: 8 }, () => notebook.findings).flat() };
+    const many: Report = { ...notebook, findings: Array.from({ length: 120 }, (_, i) => notebook.findings[i % notebook.findings.length]!) };
     expect(many.findings).toHaveLength(120);
     const app = await startTestApp({ review: fakeReview(many, [HEAD]).review });
     const updates: { status?: string; output: { title: string; annotations?: unknown[] } }[] = [];

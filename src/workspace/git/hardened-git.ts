@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inspect } from 'node:util';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { killMarkedProcesses } from './kill-marked-processes.js';
 
@@ -87,6 +88,10 @@ export function hardenedGit(options: HardenedGitOptions): HardenedGit {
   const marker = randomUUID();
   const extra = options.mode === 'clone' ? (options.extraEnv ?? {}) : {};
   const env = { ...extra, ...hardenedEnv(options), [RUN_MARKER]: marker };
+  // simple-git's debug log (`DEBUG=simple-git:*`) prints spawn options with `%O`: show the
+  // variable names only, never a value (the clone's Authorization header is one). A symbol key:
+  // it survives simple-git's `{ ...env }` copies, and child_process never passes symbols to git.
+  Object.defineProperty(env, inspect.custom, { value: () => `{ environment: ${Object.keys(env).join(', ')} }`, enumerable: true });
   const config: string[] = [...COMMON_CONFIG];
   if (options.mode === 'clone') {
     config.push('protocol.https.allow=always');
