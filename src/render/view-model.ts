@@ -213,6 +213,8 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
     { label: 'Files analysed', value: `${target.files}${target.skipped.length ? `, ${target.skipped.length} skipped` : ''}` },
     { label: 'Lines of code', value: esc.text(languages || 'none') },
     { label: 'Findings', value: countsOf(report.findings) },
+    // A limit reached (size, count, time) means some code was never read: say so at the top.
+    ...(target.limitsReached.length ? [{ label: 'Coverage', value: `partially analysed: ${target.limitsReached.length} limit${target.limitsReached.length === 1 ? '' : 's'} reached (see "What was not analysed")` }] : []),
   ];
 
   const itemView = (item: StackItem) => ({

@@ -37,6 +37,13 @@ describe('the Markdown report', () => {
     expect(markdown).not.toMatch(/overall score[:=]|\b(hire|hired|reject|rejected|recommended)\b/i);
   });
 
+  it('says "partially analysed" at the top when a limit was reached, and nothing when none was', () => {
+    const full = syntheticReport();
+    expect(renderMarkdown(full)).not.toContain('Coverage');
+    const partial = { ...full, target: { ...full.target, limitsReached: ['partially analysed: stopped at 2,000 files (maxFiles)'] } };
+    expect(renderMarkdown(partial)).toContain('- **Coverage:** partially analysed: 1 limit reached (see "What was not analysed")');
+  });
+
   it('links evidence to the reviewed commit on GitHub, and leaves it as code elsewhere', () => {
     const report = syntheticReport({ findings: [finding('rag', 'concern', 'Chunks have no overlap', 'app/rag (v2).py', 12, 'split(text, 2000)')] });
     expect(renderMarkdown(report, BASE)).toContain(`- [app/rag \\(v2\\).py:12](${BASE}app/rag%20%28v2%29.py#L12) \`split(text, 2000)\``);

@@ -129,11 +129,18 @@ function urlOf(call: PyCall): string | undefined {
 
 /** Whether an OpenAI-style client of this module points at a local server (`base_url="http://localhost:11434/v1"`). */
 function localBaseUrl(module: PyModule): boolean {
-  return module.calls.some((c) => {
-    const base = c.kwargs['base_url']?.literal ?? c.kwargs['api_base']?.literal;
-    return typeof base === 'string' && /localhost|127\.0\.0\.1|0\.0\.0\.0|:11434|:8000|:8080|ollama|vllm/i.test(base);
-  });
+  let local = LOCAL_BASE_URL.get(module);
+  if (local === undefined) {
+    local = module.calls.some((c) => {
+      const base = c.kwargs['base_url']?.literal ?? c.kwargs['api_base']?.literal;
+      return typeof base === 'string' && /localhost|127\.0\.0\.1|0\.0\.0\.0|:11434|:8000|:8080|ollama|vllm/i.test(base);
+    });
+    LOCAL_BASE_URL.set(module, local);
+  }
+  return local;
 }
+/** Once per module: asked for every OpenAI call, it would otherwise rescan the module each time. */
+const LOCAL_BASE_URL = new WeakMap<PyModule, boolean>();
 
 /** The model call a Python call is, if any. */
 export function pythonModelCall(call: PyCall, module: PyModule): ModelCall | null {
