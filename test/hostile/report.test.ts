@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, type Limits } from '../../src/types.js';
 import { startGitHttpServer, type GitHttpServer } from '../helpers/git-http-server.js';
 import { expectInvariants, hostileReview, type ReviewRun } from '../helpers/hostile.js';
 import { makeGitRepo, type GitRepoFixture } from '../helpers/make-git-repo.js';
+import { outsideCodeSpans } from '../render/markdown-scan.js';
 
 const FINDINGS = 2_000;
 const limits: Limits = { ...DEFAULT_LIMITS, cloneTimeoutMs: 20_000 };
@@ -176,42 +177,6 @@ function expectInertHtml(html: string): void {
     expect(tag).not.toMatch(/\son[a-z]+\s*=|javascript:/i);
     for (const [, href] of tag.matchAll(/\shref="([^"]*)"/g)) expect(href).toMatch(/^(https:\/\/github\.com\/|#)/);
   }
-}
-
-/** The line with its inline code spans (CommonMark: a run of n backticks up to the next run of exactly n) removed. */
-function outsideCodeSpans(line: string): string {
-  let out = '';
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] !== '`' || (i > 0 && line[i - 1] === '\\')) {
-      out += line[i++];
-      continue;
-    }
-    let n = 0;
-    while (line[i + n] === '`') n++;
-    let close = -1;
-    for (let j = i + n; j < line.length; ) {
-      if (line[j] !== '`') {
-        j++;
-        continue;
-      }
-      let m = 0;
-      while (line[j + m] === '`') m++;
-      if (m === n) {
-        close = j;
-        break;
-      }
-      j += m;
-    }
-    if (close < 0) {
-      out += line.slice(i, i + n);
-      i += n;
-    } else {
-      out += ' ';
-      i = close + n;
-    }
-  }
-  return out;
 }
 
 /** Runs of consecutive lines that start with `|`. */
