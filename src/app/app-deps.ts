@@ -2,6 +2,8 @@ import type { Context } from 'probot';
 import type { Report } from '../report/build-report.js';
 import { review, type ReviewOptions } from '../review.js';
 import type { Source } from '../source/parse-source.js';
+import type { QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
+import { LatestHeads } from './latest-heads.js';
 import { RecentDeliveries } from './recent-deliveries.js';
 import { ReviewQueue } from './review-queue.js';
 import { scopedCloneToken, type CloneAuthProvider } from './scoped-clone-token.js';
@@ -18,6 +20,8 @@ export interface AppDeps {
   concurrency?: number;
   /** A queue to share (tests await `queue.onIdle()`). */
   queue?: ReviewQueue;
+  /** A shared queue (Redis, REDIS_URL): reviews are enqueued there as plain payloads, not run in `queue`. */
+  backend?: QueueBackend<ReviewPayload>;
   /** Credentials for cloning a private take-home repository of the installation. */
   cloneAuth?: CloneAuthProvider;
   /** The GitHub web host sources live on: `github.com`, or a GitHub Enterprise Server host. */
@@ -31,10 +35,13 @@ export interface AppRuntime {
   review: ReviewFunction;
   now: () => Date;
   queue: ReviewQueue;
+  backend: QueueBackend<ReviewPayload> | undefined;
   cloneAuth: CloneAuthProvider;
   webHost: string;
   wait: ((ms: number) => Promise<void>) | undefined;
   deliveries: RecentDeliveries;
+  /** The newest head seen per pull request, so a stale delivery supersedes nothing. */
+  heads: LatestHeads;
 }
 
 /** The GitHub side of one webhook: its authenticated client and its logger. */
@@ -57,9 +64,11 @@ export function resolveAppDeps(deps: AppDeps, log: Context['log']): AppRuntime {
         now: () => now().getTime(),
         onError: (error, key) => log.error(`review ${key} failed: ${(error as Error)?.message ?? String(error)}`),
       }),
+    backend: deps.backend,
     cloneAuth: deps.cloneAuth ?? scopedCloneToken,
     webHost: (deps.webHost ?? 'github.com').toLowerCase(),
     wait: deps.wait,
     deliveries: new RecentDeliveries(),
+    heads: new LatestHeads(),
   };
 }

@@ -20,6 +20,8 @@ export interface AppEnv {
   concurrency: number;
   logLevel: LogLevel;
   logFormat: 'json' | 'pretty';
+  /** Redis for the shared review queue (BullMQ); unset: reviews queue in this process. Holds a password: never log it. */
+  redisUrl?: string;
 }
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -80,6 +82,13 @@ const EnvSchema = z.object({
   ),
   LOG_LEVEL: variable(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
   LOG_FORMAT: variable(z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).optional()),
+  REDIS_URL: variable(
+    z
+      .string()
+      .max(2048, { error: 'REDIS_URL is too long' })
+      .regex(/^rediss?:\/\/[^\s]+$/, { error: 'REDIS_URL must be a redis:// or rediss:// URL' })
+      .optional(),
+  ),
 });
 
 /** Every variable the app reads (the README's table lists each one). */
@@ -131,6 +140,7 @@ export function readEnv(env: Readonly<Record<string, string | undefined>>, cwd: 
     concurrency: vars.REVIEW_CONCURRENCY,
     logLevel: vars.LOG_LEVEL,
     logFormat: vars.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    ...(vars.REDIS_URL !== undefined && { redisUrl: vars.REDIS_URL }),
   };
 }
 

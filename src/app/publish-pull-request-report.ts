@@ -20,19 +20,28 @@ export interface PullRequestReport {
   loaded: LoadedAppConfig;
   source: Source;
   report: Report;
+  /** Aborted when a newer head of the pull request arrived: nothing more is published for this one. */
+  signal?: AbortSignal;
 }
 
 /**
  * Sends a finished review where the configuration says: the check run itself (summary and
  * annotations), a comment on the pull request, or an issue in a private hiring repository of the
  * same owner. Whatever the destination, the check run completes `neutral`; unless it carries the
- * report, its text says nothing about the candidate's code.
+ * report, its text says nothing about the candidate's code. Once `signal` is aborted (a newer
+ * push), nothing more is written but a "superseded" completion.
  */
 export async function publishPullRequestReport(session: GitHubSession, runtime: AppRuntime, input: PullRequestReport): Promise<void> {
   const { octokit } = session;
   const { target, loaded, report } = input;
+  const superseded = () => input.signal?.aborted === true;
   const finish = (output: CheckRunOutput) =>
-    completeCheckRun(octokit, { owner: target.owner, repo: target.repo, checkRunId: input.checkRunId }, output, runtime.now);
+    completeCheckRun(
+      octokit,
+      { owner: target.owner, repo: target.repo, checkRunId: input.checkRunId },
+      superseded() ? neutralOutputs.superseded(target.headSha) : output,
+      runtime.now,
+    );
   if (!loaded.destinationKnown) return finish(neutralOutputs.withheld(loaded.problem ?? 'report: invalid'));
 
   const links = permalinkBase(input.source, report.target.commit);
@@ -44,6 +53,7 @@ export async function publishPullRequestReport(session: GitHubSession, runtime: 
     return finish({ title, summary, ...(configNote.length && { text: configNote.join('\n') }), annotations: buildAnnotations(report.findings) });
   }
 
+  if (superseded()) return finish(neutralOutputs.superseded(target.headSha));
   if (destination.target === 'pr-comment') {
     const marker = commentMarker('pull-request');
     const body = composeComment({ marker, lead: configNote, sections: [reportSection(input.source, report, links)], collapse: false });
@@ -66,6 +76,7 @@ export async function publishPullRequestReport(session: GitHubSession, runtime: 
     sections: [reportSection(input.source, report, links)],
     collapse: false,
   });
+  if (superseded()) return finish(neutralOutputs.superseded(target.headSha));
   await upsertIssue(octokit, { owner, repo }, marker, { title: `Candidate review: ${subject}`, body }, runtime.wait);
   return finish(neutralOutputs.recorded());
 }

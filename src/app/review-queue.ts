@@ -35,7 +35,8 @@ const MAX_REMEMBERED = 1_000;
 
 /**
  * A bounded in-process queue: at most `concurrency` jobs run, one per logical key; a newer key of
- * the same group discards the waiting older job and aborts the running one; a lane (an owner) may
+ * the same group discards the waiting older job and aborts the running one, and starts once that
+ * one has ended (one job per group runs at a time); a lane (an owner) may
  * be capped lower than the whole queue. Jobs never start inside `enqueue` (always on a later
  * microtask), so a caller can finish wiring a job after enqueueing it.
  */
@@ -124,7 +125,7 @@ export class ReviewQueue {
   #startReady(): void {
     for (let i = 0; i < this.#pending.length && this.#running.size < this.#concurrency; ) {
       const job = this.#pending[i]!;
-      if (!this.#laneHasRoom(job.lane)) {
+      if (!this.#laneHasRoom(job.lane) || this.#groupRunning(job.group)) {
         i++;
         continue;
       }
@@ -145,6 +146,13 @@ export class ReviewQueue {
           this.#schedule();
         });
     }
+  }
+
+  /** A job of this group still runs (aborted, finishing): the newer one waits, so their writes never interleave. */
+  #groupRunning(group: string | undefined): boolean {
+    if (group === undefined) return false;
+    for (const { job } of this.#running.values()) if (job.group === group) return true;
+    return false;
   }
 
   #laneHasRoom(lane: string | undefined): boolean {

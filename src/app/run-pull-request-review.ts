@@ -71,7 +71,7 @@ export async function runPullRequestReview(session: GitHubSession, runtime: AppR
       log.warn(`${name}: the clone read ${report.target.commit ?? 'no commit'}, not the head ${target.headSha}; nothing posted`);
       return await finish(neutralOutputs.notAtHead(target.headSha, report.target.commit));
     }
-    await publishPullRequestReport(session, runtime, { target, checkRunId, loaded, source, report });
+    await publishPullRequestReport(session, runtime, { target, checkRunId, loaded, source, report, signal });
     log.info(`${name}: review of ${target.headSha.slice(0, 12)} published`);
   } catch (error) {
     const line = describeGitHubFailure(error);

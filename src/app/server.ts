@@ -2,13 +2,18 @@ import type { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createNodeMiddleware, Probot, type ApplicationFunction, type Logger } from 'probot';
+import { getTransformStream } from '@probot/pino';
+import pino from 'pino';
+import { createNodeMiddleware, Probot, type ApplicationFunction, type Logger, type ProbotOctokit } from 'probot';
 import { AppOctokit } from './app-octokit.js';
 import { InputError, oneLine } from '../errors.js';
 import { createApp, type AppDeps } from './app.js';
 import { readEnv, type AppEnv } from './env.js';
+import { logRedaction } from './log-redaction.js';
 import { ReviewQueue } from './review-queue.js';
 import { verifyDelivery } from './verify-delivery.js';
+import type { QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
+import { redisBackend, startWorker } from './worker.js';
 
 /** A webhook server that is listening. */
 export interface RunningServer {
@@ -21,8 +26,12 @@ export interface RunningServer {
 }
 
 export interface StartServerOptions {
-  /** Replaces the logger Probot builds from LOG_LEVEL and LOG_FORMAT (tests capture lines with it). */
+  /** Replaces the app's own logger built from LOG_LEVEL and LOG_FORMAT (tests capture lines with it). */
   log?: Logger;
+  /** Where the app's own logger writes (default: stdout); tests read the formatted lines from it. */
+  logDestination?: NodeJS.WritableStream;
+  /** The Octokit class (default {@link AppOctokit}); tests pass one with shorter waits. */
+  Octokit?: typeof ProbotOctokit;
 }
 
 /**
@@ -39,11 +48,9 @@ export async function startServer(env: AppEnv, app: ApplicationFunction, options
     secret: env.webhookSecret,
     baseUrl: env.github.apiUrl,
     // Waits as GitHub asks after a secondary rate limit (Probot's own handlers never retry it).
-    Octokit: AppOctokit,
+    Octokit: options.Octokit ?? AppOctokit,
     webhookPath: env.webhookPath,
-    logLevel: env.logLevel,
-    logFormat: env.logFormat,
-    ...(options.log ? { log: options.log } : {}),
+    log: options.log ?? (await appLogger(env, options.logDestination)),
   });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: env.webhookPath });
   const log = probot.log;
@@ -100,6 +107,20 @@ export async function startServer(env: AppEnv, app: ApplicationFunction, options
   };
 }
 
+/**
+ * The app's logger (the worker uses it too): pino as Probot builds it (LOG_LEVEL, LOG_FORMAT
+ * through Probot's own pretty transform) plus the redaction of {@link logRedaction}, so no token,
+ * authorization header, private key or webhook secret reaches a log line.
+ */
+export async function appLogger(env: AppEnv, destination?: NodeJS.WritableStream): Promise<Logger> {
+  const transform = await getTransformStream({ logFormat: env.logFormat });
+  transform.pipe(destination ?? (pino.destination(1) as unknown as NodeJS.WritableStream));
+  return pino(
+    { level: env.logLevel, name: 'probot', messageKey: 'msg', ...logRedaction({ webhookSecret: env.webhookSecret, privateKey: env.privateKey }) },
+    transform,
+  );
+}
+
 function pathOf(url: string | undefined): string {
   try {
     return new URL(url ?? '/', 'http://localhost').pathname;
@@ -125,6 +146,8 @@ function notFound(res: ServerResponse): void {
 /** The running app: the webhook server and the queue its reviews run in. */
 export interface RunningApp extends RunningServer {
   queue: ReviewQueue;
+  /** The shared queue deliveries go to, when REDIS_URL is set (or a test passed one). */
+  backend?: QueueBackend<ReviewPayload>;
   /** Stops taking deliveries, then waits up to `graceMs` for the queued and running reviews. */
   close(graceMs?: number): Promise<void>;
 }
@@ -132,6 +155,8 @@ export interface RunningApp extends RunningServer {
 export interface StartAppOptions extends StartServerOptions {
   /** Replace parts of the app's wiring (tests: the review function with its loopback transport). */
   deps?: AppDeps;
+  /** With a shared queue (REDIS_URL): also run reviews in this process (default), or only receive deliveries. */
+  worker?: boolean;
 }
 
 /** Time a stopping app gives its running reviews; Docker's own stop timeout is 10 s by default. */
@@ -149,14 +174,32 @@ export async function startApp(env: AppEnv, options: StartAppOptions = {}): Prom
       concurrency: env.concurrency,
       onError: (error, key) => log?.error(`review ${key} failed: ${oneLine((error as Error)?.message ?? String(error))}`),
     });
-  const app = createApp({ ...options.deps, webHost: options.deps?.webHost ?? env.github.webHost, queue });
-  const server = await startServer(env, app, options.log ? { log: options.log } : {});
+  const { redisUrl } = env;
+  const { deps: _, worker: runWorker = true, ...serverOptions } = options;
+  // With REDIS_URL, deliveries are queued in Redis, and this process is also one of its workers (unless `worker: false`).
+  let backend = options.deps?.backend;
+  if (!backend && redisUrl !== undefined) backend = redisBackend({ ...env, redisUrl }, (line) => log?.error(line));
+  const app = createApp({ ...options.deps, webHost: options.deps?.webHost ?? env.github.webHost, queue, ...(backend && { backend }) });
+  let server: RunningServer;
+  try {
+    server = await startServer(env, app, serverOptions);
+  } catch (error) {
+    if (backend && !options.deps?.backend) await backend.close().catch(() => undefined);
+    throw error;
+  }
   log = server.log;
+  const worker =
+    backend && runWorker
+      ? startWorker(env, backend, { log, ...(options.deps && { deps: options.deps }), ...(options.Octokit && { Octokit: options.Octokit }) })
+      : undefined;
   return {
     ...server,
     queue,
+    ...(backend && { backend }),
     close: async (graceMs = STOP_GRACE_MS) => {
       await server.close();
+      if (worker) await worker.close(graceMs);
+      else await backend?.close();
       const idle = await Promise.race([queue.onIdle().then(() => true), delay(graceMs, false, { ref: false })]);
       if (!idle) log?.warn(`stopped with reviews still running (${JSON.stringify(queue.size)}); their check runs stay in progress`);
     },

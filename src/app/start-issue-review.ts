@@ -1,4 +1,5 @@
 import type { AppRuntime, GitHubSession } from './app-deps.js';
+import { enqueueReview } from './enqueue-review.js';
 import { issueKey, type IssueTarget } from './issue-target.js';
 import type { LoadedAppConfig } from './load-app-config.js';
 import { runIssueReview } from './run-issue-review.js';
@@ -10,6 +11,8 @@ import { RECENTLY_REVIEWED_MS } from './start-pull-request-review.js';
  */
 export function startIssueReview(session: GitHubSession, runtime: AppRuntime, target: IssueTarget, loaded: LoadedAppConfig): void {
   const key = issueKey(target);
+  // The worker reads the configuration again when it takes the job.
+  if (runtime.backend) return enqueueReview(session, runtime.backend, { key, lane: target.owner.toLowerCase(), payload: { kind: 'issue', target } });
   const { queue } = runtime;
   if (queue.has(key) || queue.finishedWithin(key, RECENTLY_REVIEWED_MS)) {
     session.log.info(`${key}: already queued or just reviewed; this delivery adds nothing`);

@@ -2,6 +2,7 @@ import { completeCheckRun } from '../publish/complete-check-run.js';
 import { findOrCreateCheckRun } from '../publish/find-or-create-check-run.js';
 import type { AppRuntime, GitHubSession } from './app-deps.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
+import { enqueueReview } from './enqueue-review.js';
 import { neutralOutputs } from './neutral-outputs.js';
 import { pullRequestGroup, pullRequestKey, type PullRequestTarget } from './pull-request-target.js';
 import { runPullRequestReview } from './run-pull-request-review.js';
@@ -17,6 +18,11 @@ export const RECENTLY_REVIEWED_MS = 60_000;
  */
 export function startPullRequestReview(session: GitHubSession, runtime: AppRuntime, target: PullRequestTarget, options: { rerun?: boolean } = {}): void {
   const key = pullRequestKey(target);
+  if (runtime.backend) {
+    // A worker (maybe on another machine) creates the check run when it takes the job.
+    const job = { key, group: pullRequestGroup(target), lane: target.owner.toLowerCase(), payload: { kind: 'pull-request' as const, target } };
+    return enqueueReview(session, runtime.backend, options.rerun ? { ...job, rerun: true } : job);
+  }
   const { queue } = runtime;
   if (queue.has(key) || (!options.rerun && queue.finishedWithin(key, RECENTLY_REVIEWED_MS))) {
     session.log.info(`${key}: already queued or just reviewed; this delivery adds nothing`);

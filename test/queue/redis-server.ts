@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A redis-server this test started, on 127.0.0.1, persisting nothing. */
+export interface TestRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `redis-server` on a free loopback port (no dump, no append-only file), or returns why it
+ * could not (not installed, did not become ready) — the caller skips its tests then, except under
+ * CI=true where the reason is an error.
+ */
+export async function startRedis(): Promise<TestRedis | { skipped: string }> {
+  const port = await freePort();
+  let child: ChildProcess;
+  try {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    return skipped(`redis-server could not be started: ${(error as Error).message}`);
+  }
+  const ready = await new Promise<string | null>((resolve) => {
+    let out = '';
+    const timer = setTimeout(() => resolve('redis-server did not become ready within 5 s'), 5_000);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      resolve(`redis-server could not be started: ${error.message}`);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(`redis-server exited (${code}): ${out.slice(-300)}`);
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve(null);
+      }
+    });
+  });
+  if (ready !== null) {
+    child.kill('SIGKILL');
+    return skipped(ready);
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function skipped(reason: string): { skipped: string } {
+  if (process.env.CI === 'true') throw new Error(`CI=true and ${reason}: the Redis queue tests must run in CI`);
+  process.stderr.write(`SKIPPED Redis queue tests: ${reason}\n`);
+  return { skipped: reason };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
