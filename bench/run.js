@@ -1,65 +1,107 @@
 // `npm run bench`: reviews generated corpora and prints stage timings next to the floor — the time
-// to read the same files and parse the Python in them with the same grammar and nothing else.
-// The ratio review/floor is the figure to compare across commits on a noisy machine.
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+// to read the same files and parse them with the same grammars and nothing else. The ratio
+// review/floor is the figure to compare across commits on a noisy machine.
+//
+//   BENCH_SIZES=take-home,mid (default) | large | all | name:files[:pythonBytes],…
+//   BENCH_RUNS=3 (default; 1 for the large corpus unless set): medians over this many runs
+//
+// Each measurement runs in its own Node process (bench/measure.js), so peak RSS is its own.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { review } from '../dist/src/review.js';
-import { parseSource } from '../dist/src/source/parse-source.js';
-import { pythonParser } from '../dist/src/facts/python/python-parser.js';
-import { makeCorpus } from './make-corpus.js';
+import { fileURLToPath } from 'node:url';
+import { makeCorpus, SIZES as PRESETS } from './make-corpus.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? 'take-home:50,mid:1000').split(',').map((s) => {
-  const [name, files] = s.split(':');
-  return { name, files: Number(files) };
+const requested = (process.env.BENCH_SIZES ?? 'take-home,mid').trim();
+const names = requested === 'all' ? Object.keys(PRESETS) : requested.split(',').map((s) => s.trim()).filter(Boolean);
+const SIZES = names.map((spec) => {
+  const [name, files, pythonBytes] = spec.split(':');
+  const preset = PRESETS[name];
+  if (!preset && !files) throw new Error(`unknown corpus size "${name}": use ${Object.keys(PRESETS).join(', ')}, all, or name:files`);
+  return { name, files: Number(files ?? preset.files), pythonBytes: Number(pythonBytes ?? preset?.pythonBytes ?? Number(files) * 2500) };
 });
 
-async function listFiles(dir, prefix = '') {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix + entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), `${rel}/`)));
-    else out.push(rel);
-  }
-  return out;
+const measureScript = fileURLToPath(new URL('./measure.js', import.meta.url));
+
+/** Runs bench/measure.js once; resolves with its JSON line and the process's wall time (Node start-up included). */
+function measure(mode, root) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [measureScript, mode, root], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench/measure.js ${mode} exited with ${code}`));
+      resolve({ ...JSON.parse(out.trim().split('\n').pop()), processMs: Math.round(performance.now() - start) });
+    });
+  });
 }
 
-async function floor(root) {
-  const start = performance.now();
-  const parser = await pythonParser();
-  for (const path of await listFiles(root)) {
-    const text = await readFile(join(root, path), 'utf8');
-    if (path.endsWith('.py')) parser.parse(text)?.delete();
-  }
-  return performance.now() - start;
-}
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+};
 
+const STAGES = ['workspace', 'facts', 'stack', 'checks', 'scoring', 'claims', 'render'];
+const columns = [
+  ['corpus', 10], ['files', 6], ['MB', 6], ...STAGES.map((s) => [s, Math.max(6, s.length)]),
+  ['review', 7], ['cli', 7], ['files/s', 7], ['MB/s', 6], ['RSS MB', 6], ['floor', 6], ['ratio', 5],
+];
+const line = (cells) => cells.map((cell, i) => String(cell).padStart(columns[i][1])).join(' ');
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+})();
+
+console.log(`bench: ${SIZES.map((s) => s.name).join(', ')} — times in ms, medians of BENCH_RUNS runs; review/floor ratio last`);
+console.log(line(columns.map(([name]) => name)));
 const results = [];
-for (const { name, files } of SIZES) {
+for (const { name, files, pythonBytes } of SIZES) {
+  const runs = Number(process.env.BENCH_RUNS ?? (name === 'large' ? 1 : 3));
   const root = await mkdtemp(join(tmpdir(), `cr-bench-${name}-`));
   try {
-    const corpus = await makeCorpus(root, files);
-    await floor(root); // warm the grammar and the page cache once
-    const floorMs = await floor(root);
-    const start = performance.now();
-    const report = await review(parseSource(root, { cwd: root }));
-    const totalMs = performance.now() - start;
+    const corpus = await makeCorpus(root, files, pythonBytes);
+    await measure('floor', root); // warms the page cache once, for both
+    const reviews = [];
+    const floors = [];
+    for (let run = 0; run < runs; run++) {
+      floors.push(await measure('floor', root));
+      reviews.push(await measure('review', root));
+    }
+    const reviewMs = median(reviews.map((r) => r.ms));
+    const floorMs = median(floors.map((r) => r.ms));
+    const megabytes = corpus.bytes / 1e6;
     const row = {
       corpus: name,
       files: corpus.files,
-      megabytes: +(corpus.bytes / 1e6).toFixed(2),
-      totalMs: Math.round(totalMs),
-      stages: report.target.timings,
-      floorMs: Math.round(floorMs),
-      ratio: +(totalMs / floorMs).toFixed(2),
-      filesPerSecond: Math.round(corpus.files / (totalMs / 1000)),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      megabytes: +megabytes.toFixed(2),
+      pythonMegabytes: +(corpus.pythonBytes / 1e6).toFixed(2),
+      runs,
+      reviewMs,
+      cliMs: median(reviews.map((r) => r.processMs)),
+      stages: Object.fromEntries(STAGES.map((stage) => [stage, median(reviews.map((r) => r.stages[stage] ?? 0))])),
+      filesPerSecond: Math.round(corpus.files / (reviewMs / 1000)),
+      megabytesPerSecond: +(megabytes / (reviewMs / 1000)).toFixed(2),
+      peakRssMb: Math.max(...reviews.map((r) => r.peakRssMb)),
+      floorMs,
+      floorPeakRssMb: Math.max(...floors.map((r) => r.peakRssMb)),
+      ratio: +(reviewMs / floorMs).toFixed(2),
+      findings: reviews[0]?.findings ?? null,
+      raw: { review: reviews.map((r) => r.ms), floor: floors.map((r) => r.ms) },
     };
     results.push(row);
-    console.log(`${name.padEnd(10)} ${String(row.files).padStart(6)} files ${String(row.megabytes).padStart(7)} MB  review ${String(row.totalMs).padStart(6)} ms  floor ${String(row.floorMs).padStart(6)} ms  ratio ${row.ratio}  ${JSON.stringify(row.stages)}`);
+    console.log(line([name, row.files, row.megabytes, ...STAGES.map((s) => row.stages[s]), row.reviewMs, row.cliMs, row.filesPerSecond, row.megabytesPerSecond, row.peakRssMb, row.floorMs, row.ratio]));
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
+console.log('review = the review in-process (all stages + render); cli = the same process end to end, Node start-up and module loading included; floor = read + parse only');
 await mkdir(new URL('./out/', import.meta.url), { recursive: true });
-await writeFile(new URL('./out/results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+await writeFile(new URL('./out/results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, commit, results }, null, 2)}\n`);
