@@ -2,14 +2,12 @@ import type { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { getTransformStream } from '@probot/pino';
-import pino from 'pino';
 import { createNodeMiddleware, Probot, type ApplicationFunction, type Logger, type ProbotOctokit } from 'probot';
 import { AppOctokit } from './app-octokit.js';
 import { InputError, oneLine } from '../errors.js';
 import { createApp, type AppDeps } from './app.js';
 import { readEnv, type AppEnv } from './env.js';
-import { logRedaction } from './log-redaction.js';
+import { appLogger } from './app-logger.js';
 import { ReviewQueue } from './review-queue.js';
 import { verifyDelivery } from './verify-delivery.js';
 import type { QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
@@ -105,20 +103,6 @@ export async function startServer(env: AppEnv, app: ApplicationFunction, options
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * The app's logger (the worker uses it too): pino as Probot builds it (LOG_LEVEL, LOG_FORMAT
- * through Probot's own pretty transform) plus the redaction of {@link logRedaction}, so no token,
- * authorization header, private key or webhook secret reaches a log line.
- */
-export async function appLogger(env: AppEnv, destination?: NodeJS.WritableStream): Promise<Logger> {
-  const transform = await getTransformStream({ logFormat: env.logFormat });
-  transform.pipe(destination ?? (pino.destination(1) as unknown as NodeJS.WritableStream));
-  return pino(
-    { level: env.logLevel, name: 'probot', messageKey: 'msg', ...logRedaction({ webhookSecret: env.webhookSecret, privateKey: env.privateKey }) },
-    transform,
-  );
 }
 
 function pathOf(url: string | undefined): string {

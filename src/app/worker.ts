@@ -8,7 +8,7 @@ import { AppOctokit } from './app-octokit.js';
 import { readEnv, type AppEnv } from './env.js';
 import { runReviewJob } from './run-review-job.js';
 import type { MainIo } from './server.js';
-import { appLogger } from './server.js';
+import { appLogger } from './app-logger.js';
 
 /** A worker taking reviews from the queue. */
 export interface RunningWorker {
