@@ -37,15 +37,18 @@ export default defineCheck({
     hostUrl: '`{{at}}` talks to `{{value}}`. How would you point this at a different server when it runs in Docker or in production?',
   },
   *run({ facts }) {
-    const strings: { value: string; evidence: Evidence }[] = [
-      ...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring && !isDefault(m, s.evidence.line))),
+    // `isDefault` is asked only of the strings that would be reported: it walks the module.
+    const strings: { value: string; evidence: Evidence; module?: PyModule }[] = [
+      ...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring).map((s) => ({ value: s.value, evidence: s.evidence, module: m }))),
       ...facts.scripts.flatMap((m) => m.strings),
     ].filter((s) => !isTestPath(s.evidence.path));
     const seen = new Set<string>();
     let paths = 0;
     let hosts = 0;
-    for (const { value, evidence } of strings) {
+    for (const { value, evidence, module } of strings) {
       if (seen.has(value)) continue;
+      if (!ABSOLUTE_PATH.test(value) && !HOST_URL.test(value)) continue;
+      if (module && isDefault(module, evidence.line)) continue;
       if (ABSOLUTE_PATH.test(value) && paths < MAX_FINDINGS) {
         seen.add(value);
         paths++;

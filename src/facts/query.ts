@@ -49,13 +49,40 @@ const plainCallees = new Map<string, string>();
 
 /** A callee without call markers: `a.B().c` → `a.B.c` (memoised: detectors ask for the same callees often). */
 export function plainCallee(callee: string): string {
+  // Most callees have no call marker: no lookup, no copy.
+  if (!callee.includes('()')) return callee;
   let plain = plainCallees.get(callee);
   if (plain === undefined) {
-    plain = callee.includes('(') ? callee.replace(/\(\)/g, '') : callee;
+    plain = callee.replace(/\(\)/g, '');
     if (plainCallees.size > 100_000) plainCallees.clear();
     plainCallees.set(callee, plain);
   }
   return plain;
+}
+
+/** A callee pattern taken apart once: `calleeMatches` runs per call per pattern. */
+interface CalleePattern {
+  /** `*.name` patterns: the bare name and `.name`. */
+  star: { name: string; suffix: string } | null;
+  /** Otherwise the re-export test: `pkg.` prefix and `.Last` suffix, or null when the pattern has `()`. */
+  reexport: { prefix: string; suffix: string } | null;
+}
+
+const calleePatterns = new Map<string, CalleePattern>();
+
+function calleePattern(pattern: string): CalleePattern {
+  let parsed = calleePatterns.get(pattern);
+  if (parsed === undefined) {
+    if (pattern.startsWith('*.')) parsed = { star: { name: pattern.slice(2), suffix: pattern.slice(1) }, reexport: null };
+    else {
+      const [pkg] = pattern.split('.');
+      const last = pattern.slice(pattern.lastIndexOf('.') + 1);
+      parsed = { star: null, reexport: pattern.includes('()') ? null : { prefix: `${pkg}.`, suffix: `.${last}` } };
+    }
+    if (calleePatterns.size > 10_000) calleePatterns.clear();
+    calleePatterns.set(pattern, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -65,11 +92,10 @@ export function plainCallee(callee: string): string {
  */
 export function calleeMatches(callee: string, pattern: string): boolean {
   const plain = plainCallee(callee);
-  if (pattern.startsWith('*.')) return plain === pattern.slice(2) || plain.endsWith(pattern.slice(1));
+  const { star, reexport } = calleePattern(pattern);
+  if (star) return plain === star.name || plain.endsWith(star.suffix);
   if (plain === pattern) return true;
-  const [pkg] = pattern.split('.');
-  const last = pattern.slice(pattern.lastIndexOf('.') + 1);
-  return plain.startsWith(`${pkg}.`) && plain.endsWith(`.${last}`) && !pattern.includes('()');
+  return reexport !== null && plain.startsWith(reexport.prefix) && plain.endsWith(reexport.suffix);
 }
 
 const callsOf = new WeakMap<Facts, PyCall[]>();
@@ -81,8 +107,46 @@ export function pythonCalls(facts: Facts): PyCall[] {
   return calls;
 }
 
+/** The last dotted segment of a callee or pattern: `openai.OpenAI.chat.completions.create` → `create`. */
+function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+const callsByLastSegment = new WeakMap<Facts, Map<string, number[]>>();
+
+/**
+ * Positions in `pythonCalls(facts)` of the calls that may match one of the patterns, in order.
+ * A callee matches a pattern only if their last segments agree (exactly, through a re-export, or
+ * by a `*.name` suffix), so the calls are indexed once by that segment instead of testing each.
+ */
+function candidateCalls(facts: Facts, patterns: readonly string[]): number[] {
+  let index = callsByLastSegment.get(facts);
+  if (!index) {
+    index = new Map();
+    const calls = pythonCalls(facts);
+    for (let i = 0; i < calls.length; i++) {
+      const key = lastSegment(plainCallee(calls[i]!.callee));
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    }
+    callsByLastSegment.set(facts, index);
+  }
+  const keys = new Set(patterns.map(lastSegment));
+  const positions: number[] = [];
+  for (const key of keys) for (const i of index.get(key) ?? []) positions.push(i);
+  return keys.size > 1 ? positions.sort((a, b) => a - b) : positions;
+}
+
+/** Python calls to any of the patterns (`calleeMatches`), in the order of `pythonCalls`. */
 export function pythonCallsTo(facts: Facts, patterns: readonly string[]): PyCall[] {
-  return pythonCalls(facts).filter((call) => patterns.some((p) => calleeMatches(call.callee, p)));
+  const calls = pythonCalls(facts);
+  const out: PyCall[] = [];
+  for (const i of candidateCalls(facts, patterns)) {
+    const call = calls[i]!;
+    if (patterns.some((p) => calleeMatches(call.callee, p))) out.push(call);
+  }
+  return out;
 }
 
 export function scriptCallsTo(facts: Facts, patterns: readonly string[]): ScriptCall[] {

@@ -1,4 +1,4 @@
-import { calleeMatches, isTestPath, pythonCalls } from '../query.js';
+import { calleeMatches, isTestPath, pythonCallsTo } from '../query.js';
 import type { ConfigDocument, ConfigLeaf, Facts, Literal, PyCall, PyValue } from '../types.js';
 import type { Evidence } from '../../types.js';
 
@@ -33,7 +33,7 @@ export const TRAINING_ARGUMENT_CLASSES = [
 
 /** Python calls of the submission outside its tests (a test that builds a `Trainer` is not a training run). */
 export function productCallsTo(facts: Facts, patterns: readonly string[]): PyCall[] {
-  return pythonCalls(facts).filter((call) => !isTestPath(call.evidence.path) && patterns.some((p) => calleeMatches(call.callee, p)));
+  return pythonCallsTo(facts, patterns).filter((call) => !isTestPath(call.evidence.path));
 }
 
 /** Calls that construct a trainer, each with its label and family. */

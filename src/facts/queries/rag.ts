@@ -59,17 +59,34 @@ function defaultsOf(name: string, llama: boolean): [number | null, number | null
   return [4000, 200];
 }
 
-/** A Python argument's name is mentioned in another call's arguments (`from_documents(chunks)`, `transformations=[splitter]`). */
-function mentioned(name: string, text: string): boolean {
+/**
+ * A test for whether a Python argument's name is mentioned in another call's arguments
+ * (`from_documents(chunks)`, `transformations=[splitter]`): the pattern is built once per name.
+ */
+function mentions(name: string): (text: string) => boolean {
   // `name` is the candidate's own text (an assignment target): escaped, never a pattern.
   const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\w.])${literal}([^\\w]|$)`).test(text);
+  const pattern = new RegExp(`(^|[^\\w.])${literal}([^\\w]|$)`);
+  // The name itself must appear for the pattern to match: a cheap test first.
+  return (text) => text.includes(name) && pattern.test(text);
 }
 
-/** Every library text splitter the submission constructs, Python and TypeScript, with its settings. */
-export function textSplitters(facts: Facts): Splitter[] {
+const splittersOf = new WeakMap<Facts, readonly Splitter[]>();
+
+/**
+ * Every library text splitter the submission constructs, Python and TypeScript, with its settings
+ * (found once per facts: several checks ask).
+ */
+export function textSplitters(facts: Facts): readonly Splitter[] {
+  let splitters = splittersOf.get(facts);
+  if (!splitters) splittersOf.set(facts, (splitters = findTextSplitters(facts)));
+  return splitters;
+}
+
+function findTextSplitters(facts: Facts): Splitter[] {
   const out: Splitter[] = [];
   const calls = pythonCalls(facts);
+  const byPath = callsByPath(calls);
   for (const call of calls) {
     if (!SPLITTER_CLASS.test(call.name) || !SPLITTER_PACKAGES.test(call.callee)) continue;
     if (call.callee.includes('().')) continue; // a method of a splitter, not a construction
@@ -85,7 +102,7 @@ export function textSplitters(facts: Facts): Splitter[] {
       overlap: overlapValue ? (overlapValue?.literal ?? overlapValue.text) : null,
       defaultSize,
       defaultOverlap,
-      used: pythonSplitterUsed(calls, call),
+      used: pythonSplitterUsed(byPath.get(call.evidence.path) ?? [], call),
       evidence: call.evidence,
     });
   }
@@ -103,7 +120,7 @@ export function textSplitters(facts: Facts): Splitter[] {
       overlap: overlapValue ? (overlapValue?.literal ?? overlapValue.text) : null,
       defaultSize: 4000,
       defaultOverlap: 200,
-      used: pythonSplitterUsed(calls, call),
+      used: pythonSplitterUsed(byPath.get(call.evidence.path) ?? [], call),
       evidence: call.evidence,
     });
   }
@@ -132,15 +149,30 @@ export function textSplitters(facts: Facts): Splitter[] {
   return out;
 }
 
-function pythonSplitterUsed(calls: PyCall[], splitter: PyCall): boolean {
-  const own = plainCallee(splitter.callee);
-  const sameFile = calls.filter((c) => c !== splitter && c.evidence.path === splitter.evidence.path);
+/** Python calls grouped by file, in their order. */
+function callsByPath(calls: readonly PyCall[]): Map<string, PyCall[]> {
+  const byPath = new Map<string, PyCall[]>();
+  for (const call of calls) {
+    const list = byPath.get(call.evidence.path);
+    if (list) list.push(call);
+    else byPath.set(call.evidence.path, [call]);
+  }
+  return byPath;
+}
+
+/** Whether a Python splitter is used; `fileCalls` are the calls of its own file (itself included). */
+function pythonSplitterUsed(fileCalls: readonly PyCall[], splitter: PyCall): boolean {
+  const own = `${plainCallee(splitter.callee)}.`;
+  const sameFile = fileCalls.filter((c) => c !== splitter);
   // A method called on it: `splitter.split_documents(docs)` resolves to `…TextSplitter().split_documents`.
-  if (sameFile.some((c) => plainCallee(c.callee).startsWith(`${own}.`) && SPLIT_METHODS.has(c.name))) return true;
+  if (sameFile.some((c) => SPLIT_METHODS.has(c.name) && plainCallee(c.callee).startsWith(own))) return true;
   const values = (c: PyCall) => [...c.args, ...Object.values(c.kwargs)];
   // Handed on by name: `from_documents(docs, transformations=[splitter])`, `load_and_split(splitter)`.
   const variable = splitter.assignedTo;
-  if (variable && sameFile.some((c) => values(c).some((v) => mentioned(variable, v.text)))) return true;
+  if (variable) {
+    const isMentioned = mentions(variable);
+    if (sameFile.some((c) => values(c).some((v) => isMentioned(v.text)))) return true;
+  }
   // Or built inline as an argument: `IngestionPipeline(transformations=[SentenceSplitter(...)])`.
   if (!variable && sameFile.some((c) => values(c).some((v) => v.text.includes(`${splitter.raw}(`)))) return true;
   // `Settings.node_parser = SentenceSplitter(...)` or `Settings.text_splitter = …` configures LlamaIndex globally.
@@ -149,7 +181,9 @@ function pythonSplitterUsed(calls: PyCall[], splitter: PyCall): boolean {
 
 function scriptSplitterHandedOn(calls: ScriptCall[], splitter: ScriptCall): boolean {
   const variable = /(?:const|let|var)\s+(\w+)\s*=/.exec(splitter.evidence.snippet)?.[1];
-  return !!variable && calls.some((c) => c !== splitter && c.args.some((a) => mentioned(variable, a.text)));
+  if (!variable) return false;
+  const isMentioned = mentions(variable);
+  return calls.some((c) => c !== splitter && c.args.some((a) => isMentioned(a.text)));
 }
 
 /** Calls that chunk text without a library splitter: the candidate's own chunking function, called. */

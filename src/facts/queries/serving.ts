@@ -152,10 +152,10 @@ export function pythonModelCall(call: PyCall, module: PyModule): ModelCall | nul
     return null;
   }
   if (EMBEDDING.test(call.callee)) return null;
-  const provider = plain.split('.')[0]!;
   // `pipe = pipeline("text-generation"); pipe(prompt)`
   if (call.callee === 'transformers.pipeline()') return { ...base, hosted: false, provider: 'transformers' };
   if (!GENERATE_METHOD.test(call.name)) return null;
+  const provider = plain.split('.')[0]!;
   if (HOSTED_PY.test(plain)) {
     if (/^openai\b/.test(plain) && /\.create$/.test(plain) && !/\.(chat\.completions|completions|responses|messages|beta\.chat\.completions)\.create$/.test(plain)) return null;
     const hosted = !(provider === 'openai' && localBaseUrl(module));
