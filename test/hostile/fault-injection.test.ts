@@ -27,9 +27,7 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppOctokit } from '../../src/app/app-octokit.js';
 import { readEnv } from '../../src/app/env.js';
 import { neutralOutputs } from '../../src/app/neutral-outputs.js';
 import { startApp, type RunningApp } from '../../src/app/server.js';
@@ -38,6 +36,7 @@ import { reportAt } from '../app/fake-review.js';
 import { captureLog } from '../helpers/capture-log.js';
 import { startFakeGitHubApi, type FakeGitHubApi, type FakeRequest, type Fault } from '../helpers/fake-github-api.js';
 import { reviewFixture } from '../helpers/review-fixture.js';
+import { fastAppOctokit, loopbackAppEnvironment, signDelivery } from '../helpers/loopback-app.js';
 
 /** Fixed in CI; `FAULT_INJECTION_SEED=<n>` replays another schedule and fault pattern. */
 const SEED = Number(process.env.FAULT_INJECTION_SEED ?? 0x5eed_0007);
@@ -66,13 +65,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const unpaced = { key: () => ({ schedule: async (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
 /** The app's Octokit (its retry and secondary-limit handlers) with waits scaled down and writes unpaced. */
-const FastAppOctokit = AppOctokit.defaults((options: NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>) => ({
-  ...options,
-  retry: { retryAfterBaseValue: 5 },
-  throttle: { ...options.throttle, retryAfterBaseValue: 100, write: unpaced, notifications: unpaced },
-})) as typeof ProbotOctokit;
+const FastAppOctokit = fastAppOctokit(100);
 
 interface Pr {
   owner: string;
@@ -199,17 +193,9 @@ beforeAll(async () => {
     },
   });
 
-  const env = readEnv({
-    APP_ID: String(APP_ID),
-    PRIVATE_KEY: privateKey,
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: `localhost:${api.port}`,
-    GHE_PROTOCOL: 'http',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    REVIEW_CONCURRENCY: '4',
-    LOG_LEVEL: 'info',
-  });
+  const env = readEnv(
+    loopbackAppEnvironment({ appId: APP_ID, privateKey, secret: SECRET, apiPort: api.port }, { REVIEW_CONCURRENCY: '4', LOG_LEVEL: 'info' }),
+  );
   const reviewRandom = prng(SEED ^ 0x7e57);
   app = await startApp(env, {
     log: logged.log,
@@ -234,7 +220,7 @@ afterAll(async () => {
 
 const NEUTRAL_TITLES = new Set([neutralOutputs.superseded('').title, neutralOutputs.failed('').title, neutralOutputs.queueFull().title, neutralOutputs.withheld('').title]);
 
-const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+const sign = (body: string) => signDelivery(body, SECRET);
 
 async function deliver(d: Delivery): Promise<number> {
   const response = await fetch(`${app.url}/api/github/webhooks`, {

@@ -15,10 +15,8 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewFunction } from '../../src/app/app-deps.js';
-import { AppOctokit } from '../../src/app/app-octokit.js';
 import { readEnv } from '../../src/app/env.js';
 import { neutralOutputs } from '../../src/app/neutral-outputs.js';
 import { startApp, type RunningApp } from '../../src/app/server.js';
@@ -26,6 +24,7 @@ import type { Report } from '../../src/report/build-report.js';
 import { reportAt } from '../app/fake-review.js';
 import { startFakeGitHubApi, type FakeGitHubApi, type FakeRequest, type Fault } from '../helpers/fake-github-api.js';
 import { reviewFixture } from '../helpers/review-fixture.js';
+import { fastAppOctokit, loopbackAppEnvironment, signDelivery } from '../helpers/loopback-app.js';
 
 const APP_ID = 4208;
 const SECRET = 'hostile-github-api-secret-4c2b9e17aa';
@@ -45,12 +44,7 @@ const CHECKED = 'Checked';
 const COMMENTED = 'Commented';
 const head = (n: number, version = 0) => createHmac('sha1', 'github-api').update(`${n}:${version}`).digest('hex');
 
-const unpaced = { key: () => ({ schedule: async (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
-const FastAppOctokit = AppOctokit.defaults((options: NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>) => ({
-  ...options,
-  retry: { retryAfterBaseValue: 5 },
-  throttle: { ...options.throttle, retryAfterBaseValue: 50, write: unpaced, notifications: unpaced },
-})) as typeof ProbotOctokit;
+const FastAppOctokit = fastAppOctokit(50);
 
 let report: Report;
 let api: FakeGitHubApi;
@@ -86,17 +80,9 @@ beforeAll(async () => {
     return reportAt(report, source, commit, options.base ?? null);
   };
   app = await startApp(
-    readEnv({
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY: PEM,
-      WEBHOOK_SECRET: SECRET,
-      GHE_HOST: `localhost:${api.port}`,
-      GHE_PROTOCOL: 'http',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'trace',
-      LOG_FORMAT: 'json',
-    }),
+    readEnv(
+      loopbackAppEnvironment({ appId: APP_ID, privateKey: PEM, secret: SECRET, apiPort: api.port }, { LOG_LEVEL: 'trace', LOG_FORMAT: 'json' }),
+    ),
     { logDestination: destination, Octokit: FastAppOctokit, deps: { review, wait: async () => undefined } },
   );
 }, 30_000);
@@ -128,7 +114,7 @@ function logged(): string[] {
 }
 const problems = () => logged().filter((line) => /^(warn|error|fatal) /.test(line));
 
-const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+const sign = (body: string) => signDelivery(body, SECRET);
 let deliveries = 0;
 async function deliverPullRequest(repo: string, n: number, version = 0): Promise<void> {
   const payload = JSON.parse(readFileSync(new URL('../fixtures/events/pull_request.opened.json', import.meta.url), 'utf8'));

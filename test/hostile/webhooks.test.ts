@@ -15,10 +15,8 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { ReviewFunction } from '../../src/app/app-deps.js';
-import { AppOctokit } from '../../src/app/app-octokit.js';
 import { readEnv } from '../../src/app/env.js';
 import { REDACTED, secretCensor } from '../../src/app/log-redaction.js';
 import { startApp, type RunningApp } from '../../src/app/server.js';
@@ -26,6 +24,7 @@ import type { Report } from '../../src/report/build-report.js';
 import { reportAt } from '../app/fake-review.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../helpers/fake-github-api.js';
 import { reviewFixture } from '../helpers/review-fixture.js';
+import { fastAppOctokit, loopbackAppEnvironment, signDelivery } from '../helpers/loopback-app.js';
 
 const APP_ID = 4207;
 const SECRET = 'hostile-webhooks-secret-9c1e7a55d0';
@@ -57,12 +56,7 @@ const REPO = 'Hello-World';
 const FULL = `${OWNER}/${REPO}`;
 const head = (n: number) => createHmac('sha1', 'webhooks').update(String(n)).digest('hex');
 
-const unpaced = { key: () => ({ schedule: async (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
-const FastAppOctokit = AppOctokit.defaults((options: NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>) => ({
-  ...options,
-  retry: { retryAfterBaseValue: 5 },
-  throttle: { ...options.throttle, retryAfterBaseValue: 50, write: unpaced, notifications: unpaced },
-})) as typeof ProbotOctokit;
+const FastAppOctokit = fastAppOctokit(50);
 
 let report: Report;
 let api: FakeGitHubApi;
@@ -109,17 +103,9 @@ beforeAll(async () => {
     return reportAt(report, source, commit, options.base ?? null);
   };
   app = await startApp(
-    readEnv({
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY: PEM,
-      WEBHOOK_SECRET: SECRET,
-      GHE_HOST: `localhost:${api.port}`,
-      GHE_PROTOCOL: 'http',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'trace',
-      LOG_FORMAT: 'json',
-    }),
+    readEnv(
+      loopbackAppEnvironment({ appId: APP_ID, privateKey: PEM, secret: SECRET, apiPort: api.port }, { LOG_LEVEL: 'trace', LOG_FORMAT: 'json' }),
+    ),
     { logDestination: destination, Octokit: FastAppOctokit, deps: { review, webHost: 'github.com', wait: async () => undefined } },
   );
 }, 30_000);
@@ -143,7 +129,7 @@ function event<T = Record<string, unknown>>(name: string, overrides: object = {}
 }
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const sign = (body: string, secret = SECRET) => signDelivery(body, secret);
 let deliveries = 0;
 
 /** POSTs a delivery; signed with the app's secret unless `signature` says otherwise (null: no header). */
