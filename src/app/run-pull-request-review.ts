@@ -2,6 +2,7 @@ import { InputError, oneLine } from '../errors.js';
 import { completeCheckRun, type CheckRunOutput } from '../publish/complete-check-run.js';
 import type { Report } from '../report/build-report.js';
 import type { Source } from '../source/parse-source.js';
+import { isFetchable } from '../workspace/git/clone-remote.js';
 import type { AppRuntime, GitHubSession } from './app-deps.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
 import { loadAppConfig } from './load-app-config.js';
@@ -10,7 +11,6 @@ import { publishPullRequestReport } from './publish-pull-request-report.js';
 import { pullRequestGroup, type PullRequestTarget } from './pull-request-target.js';
 import { remoteSource } from './remote-source.js';
 import { reviewOptions } from './review-options.js';
-import { isFetchable } from '../workspace/git/clone-remote.js';
 
 export interface PullRequestJob {
   target: PullRequestTarget;
