@@ -11,6 +11,7 @@ import type { Literal, PyModule, PyValue } from '../types.js';
 export function linkConstants(modules: readonly PyModule[]): void {
   const byName = new Map<string, PyModule>();
   for (const m of modules) if (m.kind === 'python') byName.set(pythonModuleName(m.path), m);
+  const bySuffix = suffixMatcher(byName);
   const constants = new Map<PyModule, Map<string, { literal: Literal; evidence: Evidence }>>();
   const constantsOf = (m: PyModule) => {
     let table = constants.get(m);
@@ -27,7 +28,7 @@ export function linkConstants(modules: readonly PyModule[]): void {
     const absolute = absoluteName(from.path, resolved);
     const cut = absolute.lastIndexOf('.');
     if (cut <= 0) return undefined;
-    const target = byName.get(absolute.slice(0, cut)) ?? uniqueSuffixMatch(byName, absolute.slice(0, cut));
+    const target = byName.get(absolute.slice(0, cut)) ?? bySuffix(absolute.slice(0, cut));
     return target && target !== from ? constantsOf(target).get(absolute.slice(cut + 1)) : undefined;
   };
   const link = (from: PyModule, value: PyValue) => {
@@ -61,14 +62,36 @@ function absoluteName(fromPath: string, resolved: string): string {
   return [...base, resolved.slice(dots)].join('.');
 }
 
-/** `config` matches `src.rag_service.config` when exactly one module ends so (code run from a subfolder). */
-function uniqueSuffixMatch(byName: Map<string, PyModule>, name: string): PyModule | undefined {
-  let found: PyModule | undefined;
-  for (const [dotted, m] of byName) {
-    if (dotted.endsWith(`.${name}`)) {
-      if (found) return undefined;
-      found = m;
+/**
+ * `config` matches `src.rag_service.config` when exactly one module ends so (code run from a
+ * subfolder). Modules are grouped by their last name once, and each name's answer is kept, so a
+ * lookup compares against the few modules sharing that last name instead of every module.
+ */
+function suffixMatcher(byName: Map<string, PyModule>): (name: string) => PyModule | undefined {
+  let byLast: Map<string, [string, PyModule][]> | undefined;
+  const answers = new Map<string, PyModule | undefined>();
+  return (name) => {
+    if (answers.has(name)) return answers.get(name);
+    if (!byLast) {
+      byLast = new Map();
+      for (const entry of byName) {
+        const last = entry[0].slice(entry[0].lastIndexOf('.') + 1);
+        const group = byLast.get(last);
+        if (group) group.push(entry);
+        else byLast.set(last, [entry]);
+      }
     }
-  }
-  return found;
+    let found: PyModule | undefined;
+    for (const [dotted, m] of byLast.get(name.slice(name.lastIndexOf('.') + 1)) ?? []) {
+      if (dotted.endsWith(`.${name}`)) {
+        if (found) {
+          found = undefined;
+          break;
+        }
+        found = m;
+      }
+    }
+    answers.set(name, found);
+    return found;
+  };
 }
