@@ -50,7 +50,7 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
   const limits = options.limits ?? DEFAULT_LIMITS;
   const deadline = performance.now() + limits.reviewTimeoutMs;
   const { workspace, cleanup } = await timed('workspace', () =>
-    loadWorkspace(source, { limits, ...(options.base !== undefined && { base: options.base }), ...(options.transport && { transport: options.transport }), ...(options.cloneAuth && { cloneAuth: options.cloneAuth }), ...(options.head && { head: options.head }), ...(options.signal && { signal: options.signal }) }),
+    loadWorkspace(source, { limits, base: options.base, transport: options.transport, cloneAuth: options.cloneAuth, head: options.head, signal: options.signal }),
   );
   try {
     const { facts, skipped, limitsReached } = await timed('facts', () => buildFacts(workspace, { limits, deadline }));
