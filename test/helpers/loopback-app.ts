@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { ProbotOctokit } from 'probot';
+import type { ReviewFunction } from '../../src/app/app-deps.js';
 import { AppOctokit } from '../../src/app/app-octokit.js';
+import type { Report } from '../../src/report/build-report.js';
+import { reportAt } from '../app/fake-review.js';
 
 /**
  * The app's own Octokit with its waits scaled for tests: `retry-after: 1` waits
@@ -30,5 +33,19 @@ export function loopbackAppEnvironment(app: { appId: number; privateKey: string;
     HOST: '127.0.0.1',
     PORT: '0',
     ...extra,
+  };
+}
+
+/**
+ * A review that answers `report` as the review of the head it was asked for, records
+ * `display @ head` in `reviewed`, and waits while its head is a key of `held` (the test releases it
+ * by calling the function stored there).
+ */
+export function heldReview(report: Report, reviewed: string[], held: Map<string, () => void>): ReviewFunction {
+  return async (source, options) => {
+    const commit = options.head?.commit ?? null;
+    reviewed.push(`${source.display} @ ${commit ?? '-'}`);
+    if (commit && held.has(commit)) await new Promise<void>((resolve) => held.set(commit, resolve));
+    return reportAt(report, source, commit, options.base ?? null);
   };
 }

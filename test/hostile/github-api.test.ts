@@ -16,15 +16,13 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ReviewFunction } from '../../src/app/app-deps.js';
 import { readEnv } from '../../src/app/env.js';
 import { neutralOutputs } from '../../src/app/neutral-outputs.js';
 import { startApp, type RunningApp } from '../../src/app/server.js';
 import type { Report } from '../../src/report/build-report.js';
-import { reportAt } from '../app/fake-review.js';
 import { startFakeGitHubApi, type FakeGitHubApi, type FakeRequest, type Fault } from '../helpers/fake-github-api.js';
 import { reviewFixture } from '../helpers/review-fixture.js';
-import { fastAppOctokit, loopbackAppEnvironment, signDelivery } from '../helpers/loopback-app.js';
+import { fastAppOctokit, heldReview, loopbackAppEnvironment, signDelivery } from '../helpers/loopback-app.js';
 
 const APP_ID = 4208;
 const SECRET = 'hostile-github-api-secret-4c2b9e17aa';
@@ -73,12 +71,7 @@ beforeAll(async () => {
   });
   const destination = new PassThrough();
   destination.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  const review: ReviewFunction = async (source, options) => {
-    const commit = options.head?.commit ?? null;
-    reviewed.push(`${source.display} @ ${commit ?? '-'}`);
-    if (commit && held.has(commit)) await new Promise<void>((resolve) => held.set(commit, resolve));
-    return reportAt(report, source, commit, options.base ?? null);
-  };
+  const review = heldReview(report, reviewed, held);
   app = await startApp(
     readEnv(
       loopbackAppEnvironment({ appId: APP_ID, privateKey: PEM, secret: SECRET, apiPort: api.port }, { LOG_LEVEL: 'trace', LOG_FORMAT: 'json' }),
