@@ -1,14 +1,14 @@
-import type { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createNodeMiddleware, Probot, type ApplicationFunction, type Logger, type ProbotOctokit } from 'probot';
 import { AppOctokit } from './app-octokit.js';
-import { InputError, oneLine } from '../errors.js';
+import { oneLine } from '../errors.js';
 import { createApp, type AppDeps } from './app.js';
-import { readEnv, type AppEnv } from './env.js';
+import type { AppEnv } from './env.js';
 import { appLogger } from './app-logger.js';
 import { ReviewQueue } from './review-queue.js';
+import { runUntilSignalled, type MainIo } from './run-until-signalled.js';
 import { verifyDelivery } from './verify-delivery.js';
 import type { QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
 import { redisBackend, startWorker } from './worker.js';
@@ -190,45 +190,11 @@ export async function startApp(env: AppEnv, options: StartAppOptions = {}): Prom
   };
 }
 
-export interface MainIo {
-  stderr: NodeJS.WritableStream;
-  /** Ends the process once the app has stopped after a signal. */
-  exit(code: number): void;
-  /** Where SIGTERM and SIGINT arrive (the process). */
-  signals: Pick<EventEmitter, 'once'>;
-}
-
 /**
  * `npm start`: reads the environment and starts the app, or returns 2 after one line on stderr
  * naming the missing or invalid variables (1 when the server cannot start, e.g. a port in use).
  * Resolves 0 once listening; SIGTERM or SIGINT stop it gracefully.
  */
-export async function main(environment: Readonly<Record<string, string | undefined>>, io: MainIo): Promise<number> {
-  const fail = (message: string, code: number): number => {
-    io.stderr.write(`candidate-review-app: ${oneLine(message)}\n`);
-    return code;
-  };
-  let env: AppEnv;
-  try {
-    env = readEnv(environment);
-  } catch (error) {
-    if (error instanceof InputError) return fail(error.message, 2);
-    throw error;
-  }
-  let running: RunningApp;
-  try {
-    running = await startApp(env);
-  } catch (error) {
-    return fail(`could not start: ${(error as Error)?.message ?? String(error)}`, 1);
-  }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    running.log.info(`${signal}: stopping`);
-    void running.close().finally(() => io.exit(0));
-  };
-  io.signals.once('SIGTERM', () => stop('SIGTERM'));
-  io.signals.once('SIGINT', () => stop('SIGINT'));
-  return 0;
+export function main(environment: Readonly<Record<string, string | undefined>>, io: MainIo): Promise<number> {
+  return runUntilSignalled('candidate-review-app', environment, io, (env) => startApp(env));
 }

@@ -5,9 +5,9 @@ import { BullMQBackend } from '../queue/bullmq-backend.js';
 import type { QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
 import { resolveAppDeps, type AppDeps } from './app-deps.js';
 import { AppOctokit } from './app-octokit.js';
-import { readEnv, type AppEnv } from './env.js';
+import type { AppEnv } from './env.js';
 import { runReviewJob } from './run-review-job.js';
-import type { MainIo } from './server.js';
+import { runUntilSignalled, type MainIo } from './run-until-signalled.js';
 import { appLogger } from './app-logger.js';
 
 /** A worker taking reviews from the queue. */
@@ -65,30 +65,12 @@ export function startWorker(env: AppEnv, backend: QueueBackend<ReviewPayload>, o
  * after one line on stderr when the environment is invalid or REDIS_URL is not set; resolves 0
  * once started; SIGTERM or SIGINT stop it gracefully.
  */
-export async function workerMain(environment: Readonly<Record<string, string | undefined>>, io: MainIo): Promise<number> {
-  const fail = (message: string, code: number): number => {
-    io.stderr.write(`candidate-review-worker: ${oneLine(message)}\n`);
-    return code;
-  };
-  let env: AppEnv;
-  try {
-    env = readEnv(environment);
-  } catch (error) {
-    if (error instanceof InputError) return fail(error.message, 2);
-    throw error;
-  }
-  const { redisUrl } = env;
-  if (redisUrl === undefined) return fail('REDIS_URL is not set: a separate worker takes reviews from Redis (without it, `npm start` runs them in its own process)', 2);
-  const log = await appLogger(env);
-  const worker = startWorker(env, redisBackend({ ...env, redisUrl }, (line) => log.error(line)), { log });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: stopping`);
-    void worker.close().finally(() => io.exit(0));
-  };
-  io.signals.once('SIGTERM', () => stop('SIGTERM'));
-  io.signals.once('SIGINT', () => stop('SIGINT'));
-  return 0;
+export function workerMain(environment: Readonly<Record<string, string | undefined>>, io: MainIo): Promise<number> {
+  return runUntilSignalled('candidate-review-worker', environment, io, async (env) => {
+    const { redisUrl } = env;
+    if (redisUrl === undefined) throw new InputError('REDIS_URL is not set: a separate worker takes reviews from Redis (without it, `npm start` runs them in its own process)');
+    const log = await appLogger(env);
+    const worker = startWorker(env, redisBackend({ ...env, redisUrl }, (line) => log.error(line)), { log });
+    return { log, close: () => worker.close() };
+  });
 }
