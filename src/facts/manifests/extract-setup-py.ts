@@ -1,7 +1,7 @@
-import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../../types.js';
 import { LineIndex } from '../evidence.js';
 import { withPythonTree } from '../python/python-parser.js';
+import type { SyntaxNode as Node } from '../python/syntax-tree.js';
 import type { Dependency } from '../types.js';
 import { pypiDependency } from './pypi-dependency.js';
 
@@ -32,7 +32,7 @@ export async function extractSetupPy(file: SourceFile): Promise<Dependency[]> {
   const found = await withPythonTree(file.text, (tree) => {
     const constants = new Map<string, Node>();
     const calls: Node[] = [];
-    const stack: Node[] = [tree.rootNode];
+    const stack: Node[] = [tree.root];
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.type === 'assignment') {
@@ -47,7 +47,6 @@ export async function extractSetupPy(file: SourceFile): Promise<Dependency[]> {
         if (child) stack.push(child);
       }
     }
-    // Tree nodes must not escape the callback: read everything into plain values here.
     const resolver: Resolver = { constants, visits: 0 };
     const out: { group: Dependency['group']; requirements: Requirement[] }[] = [];
     for (const call of calls) {

@@ -1,8 +1,8 @@
-import type { Node, Tree } from 'web-tree-sitter';
 import type { Evidence } from '../../types.js';
 import { clip } from '../evidence.js';
 import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
 import type { Literal, PyCall, PyClass, PyFunction, PyModule, PyValue } from '../types.js';
+import type { SyntaxNode as Node, SyntaxTree } from './syntax-tree.js';
 
 /** Evidence for a 1-based line of the parsed text (notebooks map it back to their cells). */
 export type EvidenceAt = (line: number) => Evidence;
@@ -30,7 +30,7 @@ interface Scope {
  * literal constants (so a call above a constant's definition still resolves), the second reads
  * calls, definitions, strings and assignments in source order, tracking `x = Call()` bindings.
  */
-export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], evidenceAt: EvidenceAt, budget?: ParseBudget): PyModule {
+export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['kind'], evidenceAt: EvidenceAt, budget?: ParseBudget): PyModule {
   const module: PyModule = {
     path,
     kind,
@@ -44,17 +44,13 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     excepts: [],
     comments: [],
     linesOfCode: 0,
-    hasSyntaxErrors: tree.rootNode.hasError,
+    hasSyntaxErrors: tree.hasError,
   };
   const aliases = new Map<string, string>();
   /** Names bound to a literal, with the line that binds them (where the value is written). */
   const constants = new Map<string, { literal: Literal; evidence: Evidence }>();
   const bindings = new Map<string, string>();
   const line = (node: Node) => node.startPosition.row + 1;
-  // tree-sitter finds `node.parent` by walking down from the root: O(depth) per call, so quadratic on
-  // a hostile file nested thousands deep. Parents are recorded once, by the first pass's walk.
-  const parents = new Map<number, Node>();
-  const parentOf = (node: Node): Node | null => parents.get(node.id) ?? null;
   /** Throws {@link ParseTimeExceeded} once the budget is spent (checked every {@link BUDGET_STRIDE} nodes). */
   let visited = 0;
   const tick = (): void => {
@@ -260,8 +256,8 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
   let nesting = 0;
 
   const decoratorsOf = (node: Node): string[] =>
-    parentOf(node)?.type === 'decorated_definition'
-      ? parentOf(node)!.namedChildren
+    node.parent?.type === 'decorated_definition'
+      ? node.parent.namedChildren
           .filter((c): c is Node => c?.type === 'decorator')
           .map((d) => {
             const expr = d.namedChildren[0];
@@ -365,9 +361,9 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       }
     }
     const scope = scopes[scopes.length - 1];
-    const parent = parentOf(node);
+    const parent = node.parent;
     const assignedTo =
-      parent?.type === 'assignment' && parent.childForFieldName('right')?.id === node.id
+      parent?.type === 'assignment' && parent.childForFieldName('right')=== node
         ? (parent.childForFieldName('left')?.text ?? null)
         : null;
     const name = callee.replace(/\(\)$/, '').split('.').pop() ?? callee;
@@ -432,7 +428,7 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
         break;
       case 'assignment':
         // The right side is visited first: `x = f(x)` reads the old binding of `x`.
-        for (const child of node.namedChildren) if (child && child.id !== node.childForFieldName('left')?.id) visit(child, depth + 1);
+        for (const child of node.namedChildren) if (child !== node.childForFieldName('left')) visit(child, depth + 1);
         visitAssignment(node);
         return;
       case 'assert_statement':
@@ -454,9 +450,9 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
       }
       case 'identifier': {
         const fn = scopes[scopes.length - 1]?.fn;
-        const parent = parentOf(node);
-        const isAttributeName = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id;
-        const isKeyword = parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id;
+        const parent = node.parent;
+        const isAttributeName = parent?.type === 'attribute' && parent.childForFieldName('attribute')=== node;
+        const isKeyword = parent?.type === 'keyword_argument' && parent.childForFieldName('name')=== node;
         if (fn && !isAttributeName && !isKeyword && !fn.reads.has(node.text)) fn.reads.set(node.text, evidenceAt(line(node)));
         return;
       }
@@ -468,9 +464,9 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
         break;
       }
       case 'string': {
-        const parent = parentOf(node);
-        const grandparent = parent && parentOf(parent);
-        const isDocstring = parent?.type === 'expression_statement' && grandparent?.namedChildren[0]?.id === parent.id &&
+        const parent = node.parent;
+        const grandparent = parent?.parent;
+        const isDocstring = parent?.type === 'expression_statement' && grandparent?.namedChildren[0]=== parent &&
           ['block', 'module'].includes(grandparent?.type ?? '');
         const hasInterpolation = node.namedChildren.some((c) => c?.type === 'interpolation');
         module.strings.push({
@@ -498,25 +494,20 @@ export function extractPython(tree: Tree, path: string, kind: PyModule['kind'], 
     if (nests) nesting--;
   };
 
-  walk(tree.rootNode, firstPass, parents);
-  for (const child of tree.rootNode.namedChildren) if (child) visit(child, 1);
-  module.linesOfCode = countCodeLines(tree.rootNode.text);
+  walk(tree.root, firstPass);
+  for (const child of tree.root.namedChildren) visit(child, 1);
+  module.linesOfCode = countCodeLines(tree.root.text);
   return module;
 }
 
-/** Pre-order walk with an explicit stack: deep trees cannot overflow the JS stack. Records each node's parent by id. */
-function walk(root: Node, fn: (node: Node) => void, parents: Map<number, Node>): void {
+/** Pre-order walk over named nodes with an explicit stack: deep trees cannot overflow the JS stack. */
+function walk(root: Node, fn: (node: Node) => void): void {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     fn(node);
     const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (!child) continue;
-      parents.set(child.id, node);
-      stack.push(child);
-    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
 import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
+import { copyTree, type SyntaxTree } from './syntax-tree.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,11 +20,12 @@ export function pythonParser(): Promise<Parser> {
 }
 
 /**
- * Parses `text` and hands the tree to `use`, freeing the tree afterwards (tree-sitter trees live
- * in wasm memory, not the JS heap). Returns what `use` returns; no node may escape it. With a
- * budget, parsing is cancelled at its deadline and {@link ParseTimeExceeded} is thrown.
+ * Parses `text` and hands its syntax tree, copied into plain JavaScript ({@link copyTree}), to
+ * `use`. The tree-sitter tree lives in wasm memory and is freed before `use` runs, so memory holds
+ * one file's tree at a time. With a budget, parsing is cancelled at its deadline and
+ * {@link ParseTimeExceeded} is thrown.
  */
-export async function withPythonTree<T>(text: string, use: (tree: Tree) => T, budget?: ParseBudget): Promise<T> {
+export async function withPythonTree<T>(text: string, use: (tree: SyntaxTree) => T, budget?: ParseBudget): Promise<T> {
   const parser = await pythonParser();
   const tree = parser.parse(text, null, budget ? { progressCallback: () => budget.now() > budget.deadline } : undefined);
   if (!tree) {
@@ -31,9 +33,11 @@ export async function withPythonTree<T>(text: string, use: (tree: Tree) => T, bu
     if (budget && budget.now() > budget.deadline) throw new ParseTimeExceeded(budget.ms);
     throw new Error('tree-sitter returned no tree');
   }
+  let copy: SyntaxTree;
   try {
-    return use(tree);
+    copy = copyTree(tree, text, budget);
   } finally {
     tree.delete();
   }
+  return use(copy);
 }
