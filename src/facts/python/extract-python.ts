@@ -30,7 +30,11 @@ interface Scope {
  * literal constants (so a call above a constant's definition still resolves), the second reads
  * calls, definitions, strings and assignments in source order, tracking `x = Call()` bindings.
  */
-export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['kind'], evidenceAt: EvidenceAt, budget?: ParseBudget): PyModule {
+export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['kind'], evidenceOf: EvidenceAt, budget?: ParseBudget): PyModule {
+  // One evidence object per line, shared by every fact on it (a line holds a call, its arguments,
+  // strings, names read…): facts are never mutated, and a large repository's facts stay small.
+  const byLine: Evidence[] = [];
+  const evidenceAt = (line: number): Evidence => (byLine[line] ??= evidenceOf(line));
   const module: PyModule = {
     path,
     kind,
