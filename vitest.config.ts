@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     // Test files share each worker's module cache: the parsers and TypeScript load once per worker, not per file.
     isolate: false,
+    // Reviews in tests parse every file: a facts cache in the user's home would make runs depend on each other.
+    env: { CANDIDATE_REVIEW_CACHE: 'off' },
   },
 });

@@ -5,7 +5,7 @@ import { AREAS, DEFAULT_CONFIG, type Config } from './config/config-schema.js';
 import type { Check } from './engine/types.js';
 import { buildCheckContext } from './engine/check-context.js';
 import { runChecks } from './engine/run-checks.js';
-import { buildFacts } from './facts/build-facts.js';
+import { buildFacts, type BuildFactsOptions } from './facts/build-facts.js';
 import { buildReport, type Report } from './report/build-report.js';
 import { claimQuestions, MAX_QUESTIONS, selectQuestions } from './report/select-questions.js';
 import { evaluateRubric } from './scoring/evaluate-rubric.js';
@@ -32,6 +32,8 @@ export interface ReviewOptions {
   signal?: AbortSignal;
   /** Progress lines (stderr in the CLI, the logger in the app). */
   progress?: (line: string) => void;
+  /** The process's facts cache and worker pool (see open-facts-services.ts); without them every file is parsed here. */
+  facts?: Pick<BuildFactsOptions, 'cache' | 'pool'>;
 }
 
 /** source → workspace → facts → stack → checks → scoring → report. The temporary clone never outlives it. */
@@ -53,7 +55,7 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     loadWorkspace(source, { limits, base: options.base, transport: options.transport, cloneAuth: options.cloneAuth, head: options.head, signal: options.signal }),
   );
   try {
-    const { facts, skipped, limitsReached } = await timed('facts', () => buildFacts(workspace, { limits, deadline }));
+    const { facts, skipped, limitsReached } = await timed('facts', () => buildFacts(workspace, { limits, deadline, ...options.facts }));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const context = buildCheckContext({ workspace, facts, stack, tests, parseSkipped: skipped, config });
     const enabled = (options.checks ?? allChecks).filter((check) => config.checks[check.id] !== 'off');

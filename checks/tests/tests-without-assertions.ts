@@ -1,8 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { plainCallee } from '../../src/facts/query.js';
 import { at, pythonTestModules, pythonTests, scriptTestModules, type PyTest } from '../../src/facts/queries/tests.js';
-import type { Facts, PyFunction, PyModule } from '../../src/facts/types.js';
-import type { Evidence } from '../../src/types.js';
+import type { Facts, PyCall, PyFunction, PyModule } from '../../src/facts/types.js';
 
 const MAX_LISTED = 5;
 /** Calls that check something: mock assertions, `pytest.fail`, an `expect`/`verify`/`check_` helper. */
@@ -27,14 +26,14 @@ function checks(test: PyTest, helpers: Set<string>): boolean {
 }
 
 /** Test files pytest collects nothing from: a `test_*.py` script with no test function that runs code at import. */
-function scriptsNamedAsTests(facts: Facts, tested: Set<string>): { module: PyModule; evidence: Evidence }[] {
-  const out: { module: PyModule; evidence: Evidence }[] = [];
+function scriptsNamedAsTests(facts: Facts, tested: Set<string>): { module: PyModule; call: PyCall }[] {
+  const out: { module: PyModule; call: PyCall }[] = [];
   for (const module of pythonTestModules(facts)) {
     if (!TEST_FILE_NAME.test(module.path) || tested.has(module.path) || module.functions.some((f) => f.decorators.some((d) => /fixture/.test(d)))) continue;
     const calls = module.calls.filter((c) => c.scope === null && !/^(pytest|unittest)\./.test(c.callee) && !module.functions.some((f) => f.line > c.evidence.line && f.line - c.evidence.line <= f.decorators.length));
     // `print(answer("q"))`: name the candidate's call, not `print`.
     const call = calls.find((c) => !PLUMBING.test(plainCallee(c.callee))) ?? calls[0];
-    if (call) out.push({ module, evidence: call.evidence });
+    if (call) out.push({ module, call });
   }
   return out;
 }
@@ -76,9 +75,8 @@ export default defineCheck({
       if (!firstTest || module.calls.some((c) => SCRIPT_EXPECT.test(c.name) || SCRIPT_EXPECT.test(plainCallee(c.callee).replace(/^(vitest|chai|@jest\/globals|node:assert(\/strict)?|assert(\/strict)?)\./, '')))) continue;
       yield { kind: 'concern', messageId: 'noExpect', evidence: [firstTest.evidence], data: { path: module.path, count: module.tests.length } };
     }
-    for (const { module, evidence } of scriptsNamedAsTests(facts, new Set(tests.map((t) => t.module.path)))) {
-      const call = module.calls.find((c) => c.evidence === evidence)!;
-      yield { kind: 'concern', messageId: 'scriptNamedAsTest', evidence: [evidence], data: { path: module.path, call: `${call.raw}()`, at: at(evidence) } };
+    for (const { module, call } of scriptsNamedAsTests(facts, new Set(tests.map((t) => t.module.path)))) {
+      yield { kind: 'concern', messageId: 'scriptNamedAsTest', evidence: [call.evidence], data: { path: module.path, call: `${call.raw}()`, at: at(call.evidence) } };
     }
   },
 });

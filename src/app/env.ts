@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import type { FactsServicesEnv } from '../facts/open-facts-services.js';
 import { githubHost, type GitHubHost } from './github-host.js';
 
 /** The app's settings, read once at start from the environment and validated. Holds secrets: never log it. */
@@ -22,6 +23,8 @@ export interface AppEnv {
   logFormat: 'json' | 'pretty';
   /** Redis for the shared review queue (BullMQ); unset: reviews queue in this process. Holds a password: never log it. */
   redisUrl?: string;
+  /** The facts cache and the parsing threads (validated; see open-facts-services.ts). */
+  facts: FactsServicesEnv;
 }
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -89,6 +92,16 @@ const EnvSchema = z.object({
       .regex(/^rediss?:\/\/[^\s]+$/, { error: 'REDIS_URL must be a redis:// or rediss:// URL' })
       .optional(),
   ),
+  CANDIDATE_REVIEW_CACHE: variable(z.enum(['off', 'disk', 'redis', 'memory'], { error: 'CANDIDATE_REVIEW_CACHE must be off, disk, redis or memory' }).optional()),
+  CANDIDATE_REVIEW_CACHE_DIR: variable(z.string().max(4096, { error: 'CANDIDATE_REVIEW_CACHE_DIR is too long' }).optional()),
+  CANDIDATE_REVIEW_CACHE_MB: variable(z.string().regex(/^[1-9]\d{0,6}$/, { error: 'CANDIDATE_REVIEW_CACHE_MB must be a size in megabytes' }).optional()),
+  CANDIDATE_REVIEW_THREADS: variable(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, { error: 'CANDIDATE_REVIEW_THREADS must be a number from 1 to 64' })
+      .refine((n) => Number(n) >= 1 && Number(n) <= 64, { error: 'CANDIDATE_REVIEW_THREADS must be a number from 1 to 64' })
+      .optional(),
+  ),
 });
 
 /** Every variable the app reads (the README's table lists each one). */
@@ -99,6 +112,7 @@ export const ENV_VARIABLES: readonly string[] = [
   'GHE_HOST',
   'GHE_PROTOCOL',
   'NODE_ENV',
+  'XDG_CACHE_HOME',
 ];
 
 /**
@@ -141,6 +155,12 @@ export function readEnv(env: Readonly<Record<string, string | undefined>>, cwd: 
     logLevel: vars.LOG_LEVEL,
     logFormat: vars.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     ...(vars.REDIS_URL !== undefined && { redisUrl: vars.REDIS_URL }),
+    facts: Object.fromEntries(
+      (['REDIS_URL', 'CANDIDATE_REVIEW_CACHE', 'CANDIDATE_REVIEW_CACHE_DIR', 'CANDIDATE_REVIEW_CACHE_MB', 'CANDIDATE_REVIEW_THREADS', 'XDG_CACHE_HOME'] as const).flatMap((name) => {
+        const value = name in vars ? vars[name as keyof typeof vars] : env[name];
+        return value === undefined ? [] : [[name, String(value)]];
+      }),
+    ),
   };
 }
 

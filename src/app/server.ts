@@ -7,6 +7,7 @@ import { oneLine } from '../errors.js';
 import { createApp, type AppDeps } from './app.js';
 import type { AppEnv } from './env.js';
 import { appLogger } from './app-logger.js';
+import { productionReview } from './production-review.js';
 import { ReviewQueue } from './review-queue.js';
 import { runUntilSignalled, type MainIo } from './run-until-signalled.js';
 import { verifyDelivery } from './verify-delivery.js';
@@ -159,22 +160,25 @@ export async function startApp(env: AppEnv, options: StartAppOptions = {}): Prom
       onError: (error, key) => log?.error(`review ${key} failed: ${oneLine((error as Error)?.message ?? String(error))}`),
     });
   const { redisUrl } = env;
-  const { deps: _, worker: runWorker = true, ...serverOptions } = options;
+  const { deps: given, worker: runWorker = true, ...serverOptions } = options;
+  const engine = given?.review ? undefined : productionReview(env, () => log);
+  const deps: AppDeps = { ...given, ...(engine && { review: engine.review }) };
   // With REDIS_URL, deliveries are queued in Redis, and this process is also one of its workers (unless `worker: false`).
-  let backend = options.deps?.backend;
+  let backend = given?.backend;
   if (!backend && redisUrl !== undefined) backend = redisBackend({ ...env, redisUrl }, (line) => log?.error(line));
-  const app = createApp({ ...options.deps, webHost: options.deps?.webHost ?? env.github.webHost, queue, ...(backend && { backend }) });
+  const app = createApp({ ...deps, webHost: deps.webHost ?? env.github.webHost, queue, ...(backend && { backend }) });
   let server: RunningServer;
   try {
     server = await startServer(env, app, serverOptions);
   } catch (error) {
-    if (backend && !options.deps?.backend) await backend.close().catch(() => undefined);
+    if (backend && !given?.backend) await backend.close().catch(() => undefined);
+    await engine?.close();
     throw error;
   }
   log = server.log;
   const worker =
     backend && runWorker
-      ? startWorker(env, backend, { log, ...(options.deps && { deps: options.deps }), ...(options.Octokit && { Octokit: options.Octokit }) })
+      ? startWorker(env, backend, { log, deps, ...(options.Octokit && { Octokit: options.Octokit }) })
       : undefined;
   return {
     ...server,
@@ -186,6 +190,7 @@ export async function startApp(env: AppEnv, options: StartAppOptions = {}): Prom
       else await backend?.close();
       const idle = await Promise.race([queue.onIdle().then(() => true), delay(graceMs, false, { ref: false })]);
       if (!idle) log?.warn(`stopped with reviews still running (${JSON.stringify(queue.size)}); their check runs stay in progress`);
+      await engine?.close();
     },
   };
 }

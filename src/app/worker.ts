@@ -6,6 +6,7 @@ import type { QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
 import { resolveAppDeps, type AppDeps } from './app-deps.js';
 import { AppOctokit } from './app-octokit.js';
 import type { AppEnv } from './env.js';
+import { productionReview } from './production-review.js';
 import { runReviewJob } from './run-review-job.js';
 import { runUntilSignalled, type MainIo } from './run-until-signalled.js';
 import { appLogger } from './app-logger.js';
@@ -44,7 +45,8 @@ export function redisBackend(env: AppEnv & { redisUrl: string }, logError: (line
 export function startWorker(env: AppEnv, backend: QueueBackend<ReviewPayload>, options: StartWorkerOptions): RunningWorker {
   const { log } = options;
   const probot = new Probot({ appId: env.appId, privateKey: env.privateKey, baseUrl: env.github.apiUrl, Octokit: options.Octokit ?? AppOctokit, log });
-  const runtime = resolveAppDeps({ ...options.deps, webHost: options.deps?.webHost ?? env.github.webHost }, log);
+  const engine = options.deps?.review ? undefined : productionReview(env, () => log);
+  const runtime = resolveAppDeps({ ...options.deps, ...(engine && { review: engine.review }), webHost: options.deps?.webHost ?? env.github.webHost }, log);
   backend.work(runReviewJob(async (installationId) => ({ octokit: await probot.auth(installationId), log }), runtime));
   log.info(`candidate-review worker taking reviews from the ${backend.kind} queue`);
   return {
@@ -56,6 +58,7 @@ export function startWorker(env: AppEnv, backend: QueueBackend<ReviewPayload>, o
         log.warn(`did not stop within ${graceMs} ms (reviews still running, or Redis unreachable); another worker runs any unfinished review again`);
         if (backend instanceof BullMQBackend) await backend.close({ force: true });
       }
+      await engine?.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import { InputError, oneLine } from '../errors.js';
+import { openFactsServices, type FactsServicesEnv } from '../facts/open-facts-services.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeOutput } from '../publish/write-output.js';
 import { permalinkBase } from '../render/permalink-base.js';
@@ -18,6 +19,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   cwd: string;
+  /** The environment the facts cache and threads are chosen from (`process.env` in the bin); without it, neither is used. */
+  env?: FactsServicesEnv;
 }
 
 export const USAGE = `Usage: candidate-review review <path | https git URL> [options]
@@ -31,6 +34,8 @@ Options:
   --base REF               review only files changed since REF (a take-home against its template)
   --config FILE            a candidate-review.yml: role and the take-home rubric (default: the reference RAG assignment)
   --allow-host HOST        also accept git URLs on HOST (repeatable; github.com is always allowed)
+  --no-cache               parse every file again (parsed files are cached by content in
+                           ~/.cache/candidate-review; CANDIDATE_REVIEW_CACHE=off does the same)
   -h, --help               show this help
   -v, --version            print the version
 `;
@@ -60,6 +65,7 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
         base: { type: 'string' },
         config: { type: 'string' },
         'allow-host': { type: 'string', multiple: true, default: [] },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -83,6 +89,7 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
   const render = Object.hasOwn(RENDERERS, values.format) ? RENDERERS[values.format as keyof typeof RENDERERS] : undefined;
   if (!render) return fail(`unknown format "${values.format.slice(0, 20)}": use markdown, html or json`, 2);
 
+  const services = io.env && openFactsServices(values['no-cache'] ? { ...io.env, CANDIDATE_REVIEW_CACHE: 'off' } : io.env, (line) => io.stderr.write(`candidate-review: ${oneLine(line)}\n`));
   try {
     const source = parseSource(target, { cwd: io.cwd, allowedHosts: ['github.com', ...values['allow-host']] });
     const config = values.config === undefined ? undefined : loadConfig(await readConfigFile(resolve(io.cwd, values.config), values.config), values.config);
@@ -91,6 +98,7 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
       ...(config && { config }),
       ...(values.base !== undefined && { base: values.base }),
       progress: (line) => io.stderr.write(`candidate-review: ${line}\n`),
+      ...(services && { facts: { cache: services.cache, pool: services.pool } }),
     });
     const text = render(report, permalinkBase(source, report.target.commit));
     await writeOutput(text, values.out, io);
@@ -100,6 +108,8 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
     const code = (error as NodeJS.ErrnoException).code;
     if (values.out !== undefined && code && ['ENOENT', 'EACCES', 'EISDIR', 'EROFS'].includes(code)) return fail(`cannot write ${values.out}: ${code}`, 2);
     return fail(`internal error: ${(error as Error).message ?? String(error)}`, 1);
+  } finally {
+    await services?.close();
   }
 }
 

@@ -1,19 +1,21 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS, type Limits, type Skipped, type SourceFile, type Workspace } from '../types.js';
 import { oneLine } from '../errors.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
 import { findDuplicates } from './find-duplicates.js';
 import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
-import { notebookFacts } from './notebook/notebook-facts.js';
 import { formatSeconds, ParseTimeExceeded, type ParseBudget } from './parse-budget.js';
-import { extractPython } from './python/extract-python.js';
 import { linkConstants } from './python/link-constants.js';
-import { pythonParser, withPythonTree } from './python/python-parser.js';
-import { LineIndex } from './evidence.js';
+import { pythonParser } from './python/python-parser.js';
 import { scanSecrets } from './secrets/scan-secrets.js';
 import { createScriptExtractor, type ScriptExtractor } from './typescript/create-script-extractor.js';
 import { isScriptPath } from './typescript/is-script-path.js';
 import type { ConfigDocument, Facts } from './types.js';
+import type { FactsCache } from './cache/facts-cache.js';
+import { factsCodeVersion } from './facts-code-version.js';
+import type { FactsPool } from './pool/facts-pool.js';
+import { extractSourceFile, isSourceFilePath, parseOutcome, serializeOutcome, type SourceFileFacts, type SourceFileOutcome } from './source-file-facts.js';
 
 export interface FactsResult {
   facts: Facts;
@@ -30,16 +32,33 @@ export interface BuildFactsOptions {
   deadline?: number;
   /** The clock of both budgets (`performance.now` by default). */
   now?: () => number;
+  /** Source files' facts from earlier reviews, by content: a hit is not parsed again. */
+  cache?: FactsCache;
+  /** Worker threads for source files, asked for only when there are enough files to share out. */
+  pool?: () => FactsPool | undefined;
 }
 
 /** Paths named in the per-file budget note before "and N more". */
 const SLOW_FILES_NAMED = 3;
+/** Below this many source files, starting threads costs more than it saves. */
+const POOL_MIN_FILES = 200;
+/** Cache lookups in flight at once without a pool. */
+const LOOKUPS_AHEAD = 32;
+
+/** One source file's outcome and whether it came from the cache (then it is not written back). */
+interface Produced {
+  outcome: SourceFileOutcome | undefined;
+  cached: boolean;
+}
 
 /**
- * Workspace → facts: each file parsed once by the parser its kind calls for. A parser that throws
- * on one file turns that file into a `parse-error` entry, one slower than `limits.parseTimeoutMs`
- * into a `limit` entry, and the files still waiting when the review's deadline passes into `limit`
- * entries too; the review goes on with the rest, and `limitsReached` says it was partial.
+ * Workspace → facts: each file parsed once by the parser its kind calls for. Source files
+ * (Python, notebooks, scripts) go through the cache and, in a large repository, worker threads;
+ * their facts are still added in the workspace's order, so the result is the same either way. A
+ * parser that throws on one file turns that file into a `parse-error` entry, one slower than
+ * `limits.parseTimeoutMs` into a `limit` entry, and the files still waiting when the review's
+ * deadline passes into `limit` entries too; the review goes on with the rest, and `limitsReached`
+ * says it was partial.
  */
 export async function buildFacts(workspace: Workspace, options: BuildFactsOptions = {}): Promise<FactsResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -53,41 +72,59 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   const manifestContext = (documents: ConfigDocument[]): ManifestContext => ({ lookup: (p) => byPath.get(p), documents: () => documents });
   // ts-morph loads the TypeScript compiler: only when there is a script to read.
   let scripts: ScriptExtractor | undefined;
-  const count = (language: string, lines: number) => {
-    facts.languages[language] = (facts.languages[language] ?? 0) + lines;
-  };
-
+  const scriptExtractor = () => (scripts ??= createScriptExtractor());
   const outOfTime = (): boolean => options.deadline !== undefined && now() > options.deadline;
+  const budgetFrom = (start: number): ParseBudget => ({ ms: limits.parseTimeoutMs, deadline: Math.min(start + limits.parseTimeoutMs, options.deadline ?? Infinity), now });
+
+  const sourceFiles = workspace.files.filter((file) => isSourceFilePath(file.path));
+  const pool = sourceFiles.length >= POOL_MIN_FILES ? options.pool?.() : undefined;
+  const ahead = new Sources(sourceFiles, pool ? pool.threads * 8 : options.cache ? LOOKUPS_AHEAD : 0, produce);
+  const writes: Promise<void>[] = [];
+
   let stoppedAt = -1;
-  for (const [index, file] of workspace.files.entries()) {
-    if (outOfTime()) {
-      stoppedAt = index;
-      break;
-    }
-    await loadParserFor(file.path); // once per review, not part of any one file's budget
-    const budget: ParseBudget = { ms: limits.parseTimeoutMs, deadline: Math.min(now() + limits.parseTimeoutMs, options.deadline ?? Infinity), now };
-    try {
-      const keep = await extractFile(file, budget);
-      // Parsers that cannot be interrupted are measured: a file over budget is left out all the same.
-      if (now() > budget.deadline) throw new ParseTimeExceeded(budget.ms);
-      keep();
-    } catch (error) {
-      if (error instanceof ParseTimeExceeded && outOfTime()) {
-        stoppedAt = index; // the review's own budget ran out during this file
+  try {
+    for (const [index, file] of workspace.files.entries()) {
+      if (outOfTime()) {
+        stoppedAt = index;
         break;
       }
-      if (error instanceof ParseTimeExceeded) {
-        slow.push(file.path);
-        skipped.push({ path: file.path, reason: 'limit', detail: error.message });
+      if (isSourceFilePath(file.path)) {
+        const produced = await ahead.next();
+        let outcome = produced.outcome;
+        if (!outcome) {
+          await loadParserFor(file.path); // once per review, not part of any one file's budget
+          outcome = await extractSourceFile(file, budgetFrom(now()), scriptExtractor);
+        }
+        if (!outcome.ok && outcome.reason === 'limit' && outOfTime()) {
+          stoppedAt = index; // the review's own budget ran out during this file
+          break;
+        }
+        if (options.cache && !produced.cached && (outcome.ok || outcome.reason !== 'limit')) writes.push(options.cache.set(cacheKey(file), serializeOutcome(outcome)).catch(() => undefined));
+        if (outcome.ok) addSourceFacts(outcome.facts);
+        else skip(file, outcome.reason, outcome.detail);
       } else {
-        // A RangeError is a parser recursing once per level of a hostile file's nesting until the stack ran out.
-        const detail = error instanceof RangeError ? 'nested too deep to parse' : oneLine((error as Error).message ?? String(error), 200);
-        skipped.push({ path: file.path, reason: 'parse-error', detail });
+        const budget = budgetFrom(now());
+        try {
+          const keep = await extractOtherFile(file);
+          // These parsers cannot be interrupted: they are measured, and a file over budget is left out all the same.
+          if (now() > budget.deadline) throw new ParseTimeExceeded(budget.ms);
+          keep();
+        } catch (error) {
+          if (error instanceof ParseTimeExceeded && outOfTime()) {
+            stoppedAt = index;
+            break;
+          }
+          if (error instanceof ParseTimeExceeded) skip(file, 'limit', error.message);
+          else skip(file, 'parse-error', error instanceof RangeError ? 'nested too deep to parse' : oneLine((error as Error).message ?? String(error), 200));
+        }
       }
+      analysed.push(file);
+      // Notebooks are scanned through their code cells: outputs never reach a report.
+      if (!file.path.endsWith('.ipynb')) facts.secrets.push(...scanSecrets(file));
     }
-    analysed.push(file);
-    // Notebooks are scanned through their code cells (below): outputs never reach a report.
-    if (!file.path.endsWith('.ipynb')) facts.secrets.push(...scanSecrets(file));
+  } finally {
+    ahead.stop();
+    await Promise.allSettled(writes);
   }
   if (stoppedAt >= 0) {
     const rest = workspace.files.slice(stoppedAt);
@@ -106,46 +143,47 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   facts.duplicates = findDuplicates(analysed);
   return { facts, skipped, limitsReached };
 
+  function skip(file: SourceFile, reason: 'limit' | 'parse-error', detail: string): void {
+    if (reason === 'limit') slow.push(file.path);
+    skipped.push({ path: file.path, reason, detail });
+  }
+
+  function addSourceFacts(source: SourceFileFacts): void {
+    if (source.notebook) facts.notebooks.push(source.notebook);
+    if (source.python) facts.python.push(source.python);
+    if (source.script) facts.scripts.push(source.script);
+    if (source.language) facts.languages[source.language.name] = (facts.languages[source.language.name] ?? 0) + source.language.lines;
+    facts.secrets.push(...source.secrets);
+    facts.dependencies.push(...source.dependencies);
+  }
+
+  /** A source file's outcome ahead of its turn: from the cache, else from a pool thread if there is a pool. */
+  async function produce(file: SourceFile, signal: AbortSignal): Promise<Produced> {
+    // A cache is never a reason for a review to fail: whatever goes wrong there is a miss.
+    const hit = options.cache ? await options.cache.get(cacheKey(file)).catch(() => undefined) : undefined;
+    if (hit !== undefined) {
+      try {
+        return { outcome: parseOutcome(hit), cached: true };
+      } catch {
+        // a corrupt entry is a miss
+      }
+    }
+    if (!pool || signal.aborted) return { outcome: undefined, cached: false };
+    const remainingMs = options.deadline === undefined ? Infinity : options.deadline - now();
+    // A thread that fails leaves the file to be extracted here, in its turn.
+    const outcome = await pool.extract({ file, parseTimeoutMs: limits.parseTimeoutMs, remainingMs }).catch(() => undefined);
+    return { outcome, cached: false };
+  }
+
   /** Loads the parser a file needs, if it is not loaded yet: the Python grammar, or the TypeScript compiler's project. */
   async function loadParserFor(path: string): Promise<void> {
-    if (isScriptPath(path)) scripts ??= createScriptExtractor();
+    if (isScriptPath(path)) scriptExtractor();
     else if (path.endsWith('.py') || path.endsWith('.pyi') || path.endsWith('.ipynb')) await pythonParser();
   }
 
-  /** Parses one file; the returned function adds its facts (called only when the file was within budget). */
-  async function extractFile(file: SourceFile, budget: ParseBudget): Promise<() => void> {
+  /** Parses a file that is not source code; the returned function adds its facts (called only when the file was within budget). */
+  async function extractOtherFile(file: SourceFile): Promise<() => void> {
     const { path } = file;
-    if (path.endsWith('.py') || path.endsWith('.pyi')) {
-      const index = new LineIndex(path, file.text);
-      const module = await withPythonTree(file.text, (tree) => extractPython(tree, path, 'python', (line) => index.evidence(line), budget), budget);
-      const isSetupPy = path === 'setup.py' || path.endsWith('/setup.py');
-      const dependencies = isSetupPy ? ((await extractDependencies(file, manifestContext([]))) ?? []) : [];
-      return () => {
-        facts.python.push(module);
-        count('python', module.linesOfCode);
-        facts.dependencies.push(...dependencies);
-      };
-    }
-    if (path.endsWith('.ipynb')) {
-      const notebook = await notebookFacts(file, budget);
-      return () => {
-        facts.notebooks.push(notebook.summary);
-        facts.secrets.push(...notebook.secrets);
-        facts.dependencies.push(...notebook.dependencies);
-        if (notebook.module) {
-          facts.python.push(notebook.module);
-          count('notebook', notebook.module.linesOfCode);
-        }
-      };
-    }
-    if (isScriptPath(path)) {
-      scripts ??= createScriptExtractor();
-      const module = scripts.extract(file);
-      return () => {
-        facts.scripts.push(module);
-        count(module.language, module.linesOfCode);
-      };
-    }
     if (isDockerfilePath(path)) {
       const dockerfile = extractDockerfile(file);
       return () => facts.dockerfiles.push(dockerfile);
@@ -157,6 +195,44 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
       facts.dependencies.push(...dependencies);
       facts.configs.push(...documents);
     };
+  }
+}
+
+/** The cache key of a source file: what extracted it, where it is, and its content. */
+function cacheKey(file: SourceFile): string {
+  return `${factsCodeVersion()}:${file.path}:${createHash('sha256').update(file.text).digest('hex')}`;
+}
+
+/**
+ * Source files' outcomes, started up to `ahead` files before they are needed and handed out in
+ * order. With `ahead` 0 nothing is started early: every file is extracted in its turn.
+ */
+class Sources {
+  private readonly started: Promise<Produced>[] = [];
+  private readonly controller = new AbortController();
+  private taken = 0;
+
+  constructor(
+    private readonly files: readonly SourceFile[],
+    private readonly ahead: number,
+    private readonly produce: (file: SourceFile, signal: AbortSignal) => Promise<Produced>,
+  ) {}
+
+  next(): Promise<Produced> {
+    if (this.ahead === 0) return Promise.resolve({ outcome: undefined, cached: false });
+    while (this.started.length < Math.min(this.files.length, this.taken + 1 + this.ahead)) {
+      this.started.push(this.produce(this.files[this.started.length]!, this.controller.signal));
+    }
+    const produced = this.started[this.taken]!;
+    delete this.started[this.taken]; // its facts are the caller's now: nothing here keeps them alive
+    this.taken++;
+    return produced;
+  }
+
+  /** Starts nothing more: what is in flight (at most `ahead` files) finishes and is dropped. */
+  stop(): void {
+    this.controller.abort();
+    for (const pending of this.started) pending?.catch(() => undefined);
   }
 }
 

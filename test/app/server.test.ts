@@ -50,6 +50,13 @@ describe('readEnv', () => {
     );
   });
 
+  it('passes the facts cache and thread settings on, and names a bad one without quoting it', () => {
+    const env = readEnv({ ...valid, REDIS_URL: 'redis://:pw@127.0.0.1:6379', CANDIDATE_REVIEW_CACHE: 'disk', CANDIDATE_REVIEW_CACHE_DIR: '/var/cache/cr', CANDIDATE_REVIEW_THREADS: '4' }, folder);
+    expect(env.facts).toEqual({ REDIS_URL: 'redis://:pw@127.0.0.1:6379', CANDIDATE_REVIEW_CACHE: 'disk', CANDIDATE_REVIEW_CACHE_DIR: '/var/cache/cr', CANDIDATE_REVIEW_THREADS: '4' });
+    expect(refusal({ ...valid, CANDIDATE_REVIEW_THREADS: '0' })).toBe('cannot start the app: CANDIDATE_REVIEW_THREADS must be a number from 1 to 64');
+    expect(refusal({ ...valid, CANDIDATE_REVIEW_CACHE: 'tmpfs-s3cret' })).toBe('cannot start the app: CANDIDATE_REVIEW_CACHE must be off, disk, redis or memory');
+  });
+
   it('treats a blank WEBHOOK_SECRET as unset, and refuses Probot’s development secret', () => {
     expect(refusal({ ...valid, WEBHOOK_SECRET: '  ' })).toContain('WEBHOOK_SECRET is not set');
     expect(refusal({ ...valid, WEBHOOK_SECRET: 'development' })).toBe(
@@ -102,6 +109,7 @@ describe('readEnv', () => {
     const env = readEnv(valid, folder);
     expect({ ...env, privateKey: '…' }).toEqual({
       appId: 12345,
+      facts: {},
       privateKey: '…',
       webhookSecret: SECRET,
       webhookPath: '/api/github/webhooks',

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,13 +7,17 @@ import { main } from '../../src/cli/main.js';
 import { REPO_ROOT } from '../helpers/review-fixture.js';
 
 async function cli(...argv: string[]) {
+  return cliWith(undefined, ...argv);
+}
+
+async function cliWith(env: Record<string, string> | undefined, ...argv: string[]) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
-  const code = await main(argv, { stdout, stderr, cwd: REPO_ROOT });
+  const code = await main(argv, { stdout, stderr, cwd: REPO_ROOT, ...(env && { env }) });
   return { code, out, err, errLines: err.trim().split('\n').filter((l) => !l.endsWith('…')) };
 }
 
@@ -61,5 +65,26 @@ describe('candidate-review review (CLI)', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^candidate-review: /);
     expect(lines[0]).toMatch(message);
+  });
+
+  it('keeps parsed files in the facts cache: the second review reads them back and says the same; --no-cache writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cr-cli-cache-'));
+    const cacheFiles = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+    try {
+      const env = { CANDIDATE_REVIEW_CACHE_DIR: join(dir, 'facts'), CANDIDATE_REVIEW_THREADS: '1' };
+      const uncached = await cliWith(env, 'review', 'test/fixtures/lora-constants', '--no-cache', '--format', 'json');
+      expect(await cacheFiles()).toBe(0);
+      const first = await cliWith(env, 'review', 'test/fixtures/lora-constants', '--format', 'json');
+      const stored = await cacheFiles();
+      expect(stored).toBeGreaterThan(0);
+      const second = await cliWith(env, 'review', 'test/fixtures/lora-constants', '--format', 'json');
+      expect(await cacheFiles()).toBe(stored);
+      const findings = (out: string) => JSON.parse(out).findings;
+      expect(findings(second.out)).toEqual(findings(first.out));
+      expect(findings(first.out)).toEqual(findings(uncached.out));
+      expect(JSON.parse(second.out).stack.lora).toMatchObject({ r: 8, alpha: 16 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

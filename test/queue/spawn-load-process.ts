@@ -21,7 +21,7 @@ export interface LoadProcess {
 }
 
 const ENTRY = join(REPO_ROOT, 'test/queue/load-process.ts');
-const TS_HOOKS = join(REPO_ROOT, 'test/queue/register-ts.mjs');
+const TS_HOOKS = join(REPO_ROOT, 'test/helpers/register-ts.mjs');
 const EXIT_WITH_PARENT = join(REPO_ROOT, 'test/queue/exit-with-parent.mjs');
 
 /**

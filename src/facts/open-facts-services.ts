@@ -1,0 +1,46 @@
+import { openFactsCache, type FactsCacheEnv } from './cache/open-facts-cache.js';
+import type { FactsCacheWarn, OpenedFactsCache } from './cache/facts-cache.js';
+import { createFactsPool, type FactsPool } from './pool/facts-pool.js';
+
+/** The environment of the facts stage's services: the cache's variables and the threads. */
+export interface FactsServicesEnv extends FactsCacheEnv {
+  /** Threads parsing source files in a large repository; `1` parses on the main thread only. Default: the cores. */
+  CANDIDATE_REVIEW_THREADS?: string;
+}
+
+/** What a process keeps between reviews for the facts stage: the cache and the thread pool (started when first needed). */
+export interface FactsServices {
+  cache: OpenedFactsCache | undefined;
+  pool: () => FactsPool | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the facts cache the environment asks for and prepares the worker pool, started the first
+ * time a review has enough files to share out. One per process; `close` at exit.
+ */
+export function openFactsServices(env: FactsServicesEnv, warn?: FactsCacheWarn): FactsServices {
+  const cache = openFactsCache(env, warn);
+  const threads = threadsOf(env.CANDIDATE_REVIEW_THREADS, warn);
+  let pool: FactsPool | undefined;
+  let started = false;
+  return {
+    cache,
+    pool: () => {
+      if (!started) pool = createFactsPool(threads === undefined ? {} : { threads });
+      started = true;
+      return pool;
+    },
+    close: async () => {
+      await Promise.allSettled([cache?.close(), pool?.close()]);
+    },
+  };
+}
+
+function threadsOf(value: string | undefined, warn?: FactsCacheWarn): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const threads = Number(value);
+  if (Number.isInteger(threads) && threads >= 1 && threads <= 64) return threads;
+  warn?.(`CANDIDATE_REVIEW_THREADS=${JSON.stringify(value.slice(0, 20))} is not a number from 1 to 64; using the cores available`);
+  return undefined;
+}

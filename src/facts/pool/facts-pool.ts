@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { SourceFileOutcome } from '../source-file-facts.js';
+import type { FactsTask } from './facts-worker.js';
+
+/** Threads that parse source files beside the review's own: facts come back, syntax trees never do. */
+export interface FactsPool {
+  readonly threads: number;
+  extract(task: FactsTask): Promise<SourceFileOutcome>;
+  close(): Promise<void>;
+}
+
+export interface FactsPoolOptions {
+  /** Threads; default: the cores available. */
+  threads?: number;
+  /** The compiled worker module; default `facts-worker.js` beside this one. */
+  workerFile?: string;
+}
+
+/**
+ * A pool of worker threads for the facts stage (piscina), or undefined where one cannot help: a
+ * single core, or code running from TypeScript sources (tests), where no compiled worker exists.
+ * Threads load the grammar and the TypeScript compiler once and stay up between reviews.
+ */
+export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | undefined {
+  const threads = options.threads ?? availableParallelism();
+  const filename = options.workerFile ?? fileURLToPath(new URL('./facts-worker.js', import.meta.url));
+  if (threads < 2 || !existsSync(filename)) return undefined;
+  const pool = new Piscina<FactsTask, SourceFileOutcome>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  return {
+    threads,
+    extract: (task) => pool.run(task),
+    close: () => pool.destroy(),
+  };
+}

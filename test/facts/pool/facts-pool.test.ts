@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpusFiles } from '../../../bench/make-corpus.js';
+import { buildFacts, type FactsResult } from '../../../src/facts/build-facts.js';
+import { createFactsPool } from '../../../src/facts/pool/facts-pool.js';
+import type { SourceFile, Workspace } from '../../../src/types.js';
+
+const workerFile = fileURLToPath(new URL('./ts-facts-worker.mjs', import.meta.url));
+const pool = createFactsPool({ threads: 2, workerFile })!;
+afterAll(() => pool?.close());
+
+const workspaceOf = (files: Map<string, string>): Workspace => ({
+  source: 'pool-test',
+  commit: null,
+  base: null,
+  files: [...files].map(([path, text]): SourceFile => ({ path, text, bytes: Buffer.byteLength(text) })),
+  skipped: [],
+  unchanged: 0,
+  limitsReached: [],
+  history: null,
+});
+
+const comparable = (result: FactsResult) =>
+  JSON.stringify({ ...result.facts, python: result.facts.python.map((m) => ({ ...m, functions: m.functions.map((f) => ({ ...f, reads: [...f.reads] })) })), configs: result.facts.configs.length }) + JSON.stringify(result.skipped);
+
+describe('the facts worker pool', () => {
+  it('is not started from TypeScript sources without a worker module, nor on one core', () => {
+    expect(createFactsPool()).toBeUndefined();
+    expect(createFactsPool({ threads: 1, workerFile })).toBeUndefined();
+  });
+
+  it('gives the same facts, in the same order, as extraction on the main thread (a 300-file generated repository)', async () => {
+    const files = corpusFiles(300, 600_000, 7);
+    files.set('zz/broken.py', 'def f(:\n  return (((\n');
+    files.set('zz/notebook.ipynb', '{"cells": [');
+    let extractedInThreads = 0;
+    const counting = { ...pool, extract: async (task: Parameters<typeof pool.extract>[0]) => {
+        const outcome = await pool.extract(task);
+        extractedInThreads++;
+        return outcome;
+      },
+    };
+    const threaded = await buildFacts(workspaceOf(files), { pool: () => counting });
+    const plain = await buildFacts(workspaceOf(files));
+    const sourceFiles = [...files.keys()].filter((path) => /\.(py|ipynb|ts|tsx|js)$/.test(path)).length;
+    expect(extractedInThreads).toBe(sourceFiles);
+    expect(threaded.facts.python.length).toBeGreaterThan(150);
+    expect(threaded.skipped).toContainEqual(expect.objectContaining({ path: 'zz/notebook.ipynb', reason: 'parse-error' }));
+    expect(comparable(threaded)).toBe(comparable(plain));
+  }, 120_000);
+});
