@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { entryPoints, lineEvidence, packageFolders, sourceModules } from '../../src/facts/queries/code-quality.js';
+import { entryPoints, inPackageFolder, lineEvidence, outermostPackages, packageFolders, sourceModules } from '../../src/facts/queries/code-quality.js';
 import { isTestPath } from '../../src/facts/query.js';
 import type { Evidence } from '../../src/types.js';
 
@@ -35,10 +35,12 @@ export default defineCheck({
       return;
     }
     const packages = packageFolders(facts);
-    const inPackage = modules.filter((m) => [...packages].some((p) => m.path.startsWith(`${p}/`) || (p === '' && !m.path.includes('/'))));
+    const inPackage = modules.filter((m) => inPackageFolder(m.path, packages));
     const entries = entryPoints(facts);
-    const internalImports = modules.reduce((sum, m) => sum + m.imports.filter((i) => i.module.startsWith('.') || [...packages].some((p) => p && i.module.split('.')[0] === p.split('/').pop())).length, 0);
-    const packageNames = [...packages].filter((p) => p !== '' && !isTestPath(`${p}/x.py`) && ![...packages].some((q) => q !== p && q !== '' && p.startsWith(`${q}/`)));
+    // An absolute import is internal when its first name is a package folder's own name (`rag` for `src/rag`).
+    const packageLastNames = new Set([...packages].filter((p) => p !== '').map((p) => p.slice(p.lastIndexOf('/') + 1)));
+    const internalImports = modules.reduce((sum, m) => sum + m.imports.filter((i) => i.module.startsWith('.') || packageLastNames.has(i.module.split('.')[0] ?? '')).length, 0);
+    const packageNames = outermostPackages(packages).filter((p) => p !== '' && !isTestPath(`${p}/x.py`));
     if (packageNames.length && inPackage.length >= 2) {
       const init = lineEvidence(facts, `${packageNames[0]}/__init__.py`);
       const data = { packages: packageNames, modules: inPackage.length, internalImports };

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { distributionIsImported, USED_WITHOUT_IMPORT } from '../../src/facts/queries/code-quality.js';
+import { importedDistributions, USED_WITHOUT_IMPORT } from '../../src/facts/queries/code-quality.js';
 import { isTestPath } from '../../src/facts/query.js';
 import type { Evidence } from '../../src/types.js';
 
@@ -15,10 +15,10 @@ export default defineCheck({
     unused: '`{{manifest}}` declares {{names}}, but no code imports them. How did this list come about, and which of these does the project actually need?',
   },
   *run({ facts }) {
-    const imports = facts.python.flatMap((m) => m.imports.filter((i) => !i.module.startsWith('.')).map((i) => i.module));
     if (!facts.python.some((m) => !isTestPath(m.path))) return;
+    const imported = importedDistributions(facts.python.flatMap((m) => m.imports.filter((i) => !i.module.startsWith('.')).map((i) => i.module)));
     const unused = facts.dependencies.filter(
-      (d) => d.ecosystem === 'pypi' && d.group === 'main' && !USED_WITHOUT_IMPORT.has(d.name) && !d.name.startsWith('types-') && !distributionIsImported(d.name, imports),
+      (d) => d.ecosystem === 'pypi' && d.group === 'main' && !USED_WITHOUT_IMPORT.has(d.name) && !d.name.startsWith('types-') && !imported.has(d.name),
     );
     const seen = new Set<string>();
     const distinct = unused.filter((d) => !seen.has(d.name) && seen.add(d.name));

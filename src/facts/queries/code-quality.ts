@@ -1,5 +1,5 @@
 import type { Evidence } from '../../types.js';
-import { calleeMatches, isTestPath, lineEvidence } from '../query.js';
+import { isTestPath, lineEvidence, pythonCallsTo } from '../query.js';
 import type { Facts, PyCall, PyModule } from '../types.js';
 
 export { at } from '../evidence.js';
@@ -25,6 +25,30 @@ function folderOf(path: string): string {
 /** Folders that are Python packages: they hold an `__init__.py`. */
 export function packageFolders(facts: Facts): Set<string> {
   return new Set(facts.python.filter((m) => /(^|\/)__init__\.py$/.test(m.path)).map((m) => folderOf(m.path)));
+}
+
+/**
+ * Whether a path lies inside one of the package folders, at any depth (`rag/core/x.py` is in `rag`);
+ * a root package (`''`) holds the top-level files. Looks up the path's own ancestor folders, so the
+ * cost is the path's length, not the number of packages.
+ */
+export function inPackageFolder(path: string, packages: ReadonlySet<string>): boolean {
+  if (packages.has('') && !path.includes('/')) return true;
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+    if (packages.has(path.slice(0, slash))) return true;
+  }
+  return false;
+}
+
+/** The package folders not inside another (non-root) package folder, in their order: `rag` but not `rag/core`. */
+export function outermostPackages(packages: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const folder of packages) {
+    let nested = false;
+    for (let slash = folder.indexOf('/', 1); slash > 0 && !nested; slash = folder.indexOf('/', slash + 1)) nested = packages.has(folder.slice(0, slash));
+    if (!nested) out.push(folder);
+  }
+  return out;
 }
 
 /** Whether a module has an `if __name__ == "__main__":` guard. */
@@ -79,12 +103,11 @@ export function entryPoints(facts: Facts): EntryPoint[] {
     else if (start) out.push({ kind: '`npm start` script', evidence: start });
   }
   const modules = sourceModules(facts);
+  const sourcePaths = new Set(modules.map((m) => m.path));
+  // The first call in the source modules' order: the calls to the patterns come in that order (indexed once per facts).
   const firstCall = (patterns: string[], kind: (c: PyCall) => string) => {
-    for (const m of modules) {
-      const call = m.calls.find((c) => patterns.some((p) => calleeMatches(c.callee, p)));
-      if (call) return out.push({ kind: kind(call), evidence: call.evidence });
-    }
-    return 0;
+    const call = pythonCallsTo(facts, patterns).find((c) => sourcePaths.has(c.evidence.path));
+    return call ? out.push({ kind: kind(call), evidence: call.evidence }) : 0;
   };
   firstCall(CLI_CALLS, (c) => `\`${c.raw}\` command line`);
   firstCall(APP_CALLS, (c) => `\`${c.raw}\` app`);
@@ -203,6 +226,11 @@ export const PROVIDED_BY: Record<string, readonly string[]> = {
   langchain_text_splitters: ['langchain'],
 };
 
+/** A table's entry for an import name, never an inherited property (`import constructor` is a module name like any other). */
+function entryFor(table: Record<string, readonly string[]>, top: string): readonly string[] {
+  return Object.hasOwn(table, top) ? (table[top] ?? []) : [];
+}
+
 export function normalise(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
@@ -215,15 +243,53 @@ export function normalise(name: string): string {
  */
 export function importIsDeclared(module: string, declared: ReadonlySet<string>): boolean {
   const [top = '', second] = module.split('.');
-  const candidates = [...(IMPORT_TO_DISTRIBUTIONS[top] ?? []), normalise(top)];
+  const candidates = [...entryFor(IMPORT_TO_DISTRIBUTIONS, top), normalise(top)];
   if (second) candidates.push(normalise(`${top}-${second}`));
-  if (candidates.some((c) => declared.has(c)) || (PROVIDED_BY[top] ?? []).some((c) => declared.has(c))) return true;
+  if (candidates.some((c) => declared.has(c)) || entryFor(PROVIDED_BY, top).some((c) => declared.has(c))) return true;
   const family = `${normalise(top)}-`;
   for (const d of declared) if (d.startsWith(family)) return true;
   return false;
 }
 
-/** Whether a declared distribution is imported by any of the given top-level import modules. */
+/** The distributions a set of imports covers, gathered once so that each declared name is one lookup. */
+export interface ImportedDistributions {
+  /** Whether the distribution is covered by one of the imports, exactly as `importIsDeclared` would say for it alone. */
+  has(distribution: string): boolean;
+}
+
+/**
+ * Indexes imports (`langchain_openai.chat_models`, `sklearn`) by the distribution names they cover: the
+ * names `importIsDeclared` would accept, and the normalised top-level names whose `name-*` family they cover.
+ * Built once per list of imports; each question is then a few lookups, whatever the number of imports.
+ */
+export function importedDistributions(imports: readonly string[]): ImportedDistributions {
+  const names = new Set<string>();
+  const families = new Set<string>();
+  for (const module of imports) {
+    const [top = '', second] = module.split('.');
+    for (const name of entryFor(IMPORT_TO_DISTRIBUTIONS, top)) names.add(name);
+    for (const name of entryFor(PROVIDED_BY, top)) names.add(name);
+    const family = normalise(top);
+    names.add(family);
+    if (second) names.add(normalise(`${top}-${second}`));
+    families.add(family);
+  }
+  return {
+    has(distribution) {
+      if (names.has(distribution)) return true;
+      // `name-*`: a family is a prefix of the distribution that ends just before one of its dashes.
+      for (let dash = distribution.indexOf('-'); dash >= 0; dash = distribution.indexOf('-', dash + 1)) {
+        if (families.has(distribution.slice(0, dash))) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/**
+ * Whether a declared distribution is imported by any of the given top-level import modules.
+ * For one question only: to ask about many distributions, build `importedDistributions(imports)` once.
+ */
 export function distributionIsImported(distribution: string, imports: readonly string[]): boolean {
-  return imports.some((module) => importIsDeclared(module, new Set([distribution])));
+  return importedDistributions(imports).has(distribution);
 }

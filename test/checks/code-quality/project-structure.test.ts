@@ -66,6 +66,19 @@ describe('code-quality/project-structure', () => {
     expect(finding!.message).toBe('Code is organised as a package (`rag`, 3 modules, 2 imports between them) started through `__main__.py`');
   });
 
+  it('counts the modules and imports of a package with many nested modules', async () => {
+    const files: Record<string, string> = { 'src/rag/__init__.py': '', 'src/rag/__main__.py': 'from rag.api import serve\nserve()\n', 'tools/make.py': 'import rag\n' };
+    for (let i = 0; i < 40; i++) {
+      files[`src/rag/part${i}/__init__.py`] = '';
+      for (let j = 0; j < 5; j++) files[`src/rag/part${i}/m${j}.py`] = `from .m${(j + 1) % 5} import f\nimport rag.part${(i + 1) % 40}\nimport part${i}\nimport numpy\n`;
+    }
+    const [finding, ...rest] = await findingsOf(check, files);
+    expect(rest).toEqual([]);
+    expect(finding!.at).toBe('src/rag/__main__.py:1');
+    // 201 modules in `src/rag` (the __main__ and 40 × 5); imports: 1 + 40 × 5 × 3, and `import rag` from tools/.
+    expect(finding!.message).toBe('Code is organised as a package (`src/rag`, 201 modules, 602 imports between them) started through `__main__.py`');
+  });
+
   it('asks how loose scripts are run', async () => {
     const [finding] = await findingsOf(check, { 'a.py': 'print(1)\n', 'b.py': 'print(2)\n' });
     expect(finding!.message).toContain('2 loose Python scripts with no package and no entry point');
