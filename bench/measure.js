@@ -4,7 +4,8 @@
 //                                           same grammars (tree-sitter Python for modules and
 //                                           notebook code, the TypeScript compiler for scripts)
 // Prints one JSON line on stdout. Both time from after their modules are loaded, grammar
-// loading included.
+// loading included. The review uses the facts cache and threads the environment asks for
+// (CANDIDATE_REVIEW_CACHE*, CANDIDATE_REVIEW_THREADS), as the CLI does; thread start-up counts.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
@@ -13,6 +14,7 @@ import { parseSource } from '../dist/src/source/parse-source.js';
 import { pythonParser } from '../dist/src/facts/python/python-parser.js';
 import { renderMarkdown } from '../dist/src/render/render-markdown.js';
 import { renderJson } from '../dist/src/render/render-json.js';
+import { openFactsServices } from '../dist/src/facts/open-facts-services.js';
 
 const [mode, root] = process.argv.slice(2);
 
@@ -43,7 +45,9 @@ async function floor() {
 }
 
 async function reviewOnce() {
-  const report = await review(parseSource(root, { cwd: root }));
+  const services = openFactsServices(process.env, (line) => process.stderr.write(`bench: ${line}\n`));
+  const report = await review(parseSource(root, { cwd: root }), { facts: { cache: services.cache, pool: services.pool } });
+  await services.close();
   const start = performance.now();
   renderMarkdown(report);
   renderJson(report);

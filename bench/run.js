@@ -7,8 +7,8 @@
 //
 // Each measurement runs in its own Node process (bench/measure.js), so peak RSS is its own.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCorpus, SIZES as PRESETS } from './make-corpus.js';
@@ -24,11 +24,16 @@ const SIZES = names.map((spec) => {
 
 const measureScript = fileURLToPath(new URL('./measure.js', import.meta.url));
 
+/** One thread, no cache: the review as it was before either existed, the figure the ratio is of. */
+const PLAIN = { CANDIDATE_REVIEW_THREADS: '1', CANDIDATE_REVIEW_CACHE: 'off' };
+/** Threads on every core, no cache. */
+const THREADED = { CANDIDATE_REVIEW_THREADS: String(availableParallelism()), CANDIDATE_REVIEW_CACHE: 'off' };
+
 /** Runs bench/measure.js once; resolves with its JSON line and the process's wall time (Node start-up included). */
-function measure(mode, root) {
+function measure(mode, root, env = PLAIN) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [measureScript, mode, root], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [measureScript, mode, root], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -37,6 +42,12 @@ function measure(mode, root) {
       resolve({ ...JSON.parse(out.trim().split('\n').pop()), processMs: Math.round(performance.now() - start) });
     });
   });
+}
+
+/** The first Python file of a corpus, in a stable order. */
+async function onePythonFile(root) {
+  const entries = await readdir(root, { recursive: true });
+  return entries.filter((p) => p.endsWith('.py')).sort()[0];
 }
 
 const median = (xs) => {
@@ -49,6 +60,7 @@ const STAGES = ['workspace', 'facts', 'stack', 'checks', 'scoring', 'claims', 'r
 const columns = [
   ['corpus', 10], ['files', 6], ['MB', 6], ...STAGES.map((s) => [s, Math.max(6, s.length)]),
   ['review', 7], ['cli', 7], ['files/s', 7], ['MB/s', 6], ['RSS MB', 6], ['floor', 6], ['ratio', 5],
+  ['threads', 7], ['re-review', 9],
 ];
 const line = (cells) => cells.map((cell, i) => String(cell).padStart(columns[i][1])).join(' ');
 
@@ -71,10 +83,21 @@ for (const { name, files, pythonBytes } of SIZES) {
     await measure('floor', root); // warms the page cache once, for both
     const reviews = [];
     const floors = [];
+    const threaded = [];
     for (let run = 0; run < runs; run++) {
       floors.push(await measure('floor', root));
       reviews.push(await measure('review', root));
+      threaded.push(await measure('review', root, THREADED));
     }
+    // A push to an open pull request: one Python file changed since the review that filled the cache.
+    const cache = { ...THREADED, CANDIDATE_REVIEW_CACHE: 'disk', CANDIDATE_REVIEW_CACHE_DIR: join(root, '..', `${root.split('/').pop()}-cache`), CANDIDATE_REVIEW_CACHE_MB: '8192' };
+    await measure('review', root, cache);
+    const rereviews = [];
+    for (let run = 0; run < runs; run++) {
+      await appendFile(join(root, await onePythonFile(root)), `\nPUSH_${run} = ${run}\n`);
+      rereviews.push(await measure('review', root, cache));
+    }
+    await rm(cache.CANDIDATE_REVIEW_CACHE_DIR, { recursive: true, force: true });
     const reviewMs = median(reviews.map((r) => r.ms));
     const floorMs = median(floors.map((r) => r.ms));
     const megabytes = corpus.bytes / 1e6;
@@ -94,14 +117,19 @@ for (const { name, files, pythonBytes } of SIZES) {
       floorPeakRssMb: Math.max(...floors.map((r) => r.peakRssMb)),
       ratio: +(reviewMs / floorMs).toFixed(2),
       findings: reviews[0]?.findings ?? null,
-      raw: { review: reviews.map((r) => r.ms), floor: floors.map((r) => r.ms) },
+      threadedMs: median(threaded.map((r) => r.ms)),
+      threadedPeakRssMb: Math.max(...threaded.map((r) => r.peakRssMb)),
+      reReviewMs: median(rereviews.map((r) => r.ms)),
+      reReviewStages: Object.fromEntries(STAGES.map((stage) => [stage, median(rereviews.map((r) => r.stages[stage] ?? 0))])),
+      raw: { review: reviews.map((r) => r.ms), floor: floors.map((r) => r.ms), threaded: threaded.map((r) => r.ms), reReview: rereviews.map((r) => r.ms) },
     };
     results.push(row);
-    console.log(line([name, row.files, row.megabytes, ...STAGES.map((s) => row.stages[s]), row.reviewMs, row.cliMs, row.filesPerSecond, row.megabytesPerSecond, row.peakRssMb, row.floorMs, row.ratio]));
+    console.log(line([name, row.files, row.megabytes, ...STAGES.map((s) => row.stages[s]), row.reviewMs, row.cliMs, row.filesPerSecond, row.megabytesPerSecond, row.peakRssMb, row.floorMs, row.ratio, row.threadedMs, row.reReviewMs]));
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
-console.log('review = the review in-process (all stages + render); cli = the same process end to end, Node start-up and module loading included; floor = read + parse only');
+console.log('review = the review in-process on one thread, no cache (all stages + render); cli = the same process end to end, Node start-up and module loading included; floor = read + parse only;');
+console.log(`threads = the review with ${availableParallelism()} parsing threads (start-up included); re-review = after one file changed, with the facts cache the previous review filled`);
 await mkdir(new URL('./out/', import.meta.url), { recursive: true });
 await writeFile(new URL('./out/results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, commit, results }, null, 2)}\n`);
