@@ -9,13 +9,12 @@ import { formatSeconds, ParseTimeExceeded, type ParseBudget } from './parse-budg
 import { linkConstants } from './python/link-constants.js';
 import { pythonParser } from './python/python-parser.js';
 import { scanSecrets } from './secrets/scan-secrets.js';
-import { createScriptExtractor, type ScriptExtractor } from './typescript/create-script-extractor.js';
 import { isScriptPath } from './typescript/is-script-path.js';
 import type { ConfigDocument, Facts } from './types.js';
 import type { FactsCache } from './cache/facts-cache.js';
 import { factsCodeVersion } from './facts-code-version.js';
 import type { FactsPool } from './pool/facts-pool.js';
-import { extractSourceFile, isSourceFilePath, parseOutcome, serializeOutcome, type SourceFileFacts, type SourceFileOutcome } from './source-file-facts.js';
+import { extractSourceFile, isSourceFilePath, lazyScriptExtractor, parseOutcome, serializeOutcome, type SourceFileFacts, type SourceFileOutcome } from './source-file-facts.js';
 
 export interface FactsResult {
   facts: Facts;
@@ -71,8 +70,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   const byPath = new Map(workspace.files.map((file) => [file.path, file]));
   const manifestContext = (documents: ConfigDocument[]): ManifestContext => ({ lookup: (p) => byPath.get(p), documents: () => documents });
   // ts-morph loads the TypeScript compiler: only when there is a script to read.
-  let scripts: ScriptExtractor | undefined;
-  const scriptExtractor = () => (scripts ??= createScriptExtractor());
+  const scriptExtractor = lazyScriptExtractor();
   const outOfTime = (): boolean => options.deadline !== undefined && now() > options.deadline;
   const budgetFrom = (start: number): ParseBudget => ({ ms: limits.parseTimeoutMs, deadline: Math.min(start + limits.parseTimeoutMs, options.deadline ?? Infinity), now });
 
@@ -177,7 +175,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
 
   /** Loads the parser a file needs, if it is not loaded yet: the Python grammar, or the TypeScript compiler's project. */
   async function loadParserFor(path: string): Promise<void> {
-    if (isScriptPath(path)) scriptExtractor();
+    if (isScriptPath(path)) await scriptExtractor();
     else if (path.endsWith('.py') || path.endsWith('.pyi') || path.endsWith('.ipynb')) await pythonParser();
   }
 

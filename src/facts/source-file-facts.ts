@@ -30,6 +30,15 @@ export interface SourceFileFacts {
 /** The outcome of extracting one file: its facts, or why it has none (reported, never fatal). */
 export type SourceFileOutcome = { ok: true; facts: SourceFileFacts } | { ok: false; reason: 'limit' | 'parse-error'; detail: string };
 
+/**
+ * The TypeScript/JavaScript extractor, loaded on first use: the compiler takes a few hundred
+ * milliseconds to load, which a Python-only take-home never pays.
+ */
+export function lazyScriptExtractor(): () => Promise<ScriptExtractor> {
+  let loading: Promise<ScriptExtractor> | undefined;
+  return () => (loading ??= import('./typescript/create-script-extractor.js').then((m) => m.createScriptExtractor()));
+}
+
 /** True for the files {@link extractSourceFile} reads: the expensive ones, worth a worker and a cache entry. */
 export function isSourceFilePath(path: string): boolean {
   return path.endsWith('.py') || path.endsWith('.pyi') || path.endsWith('.ipynb') || isScriptPath(path);
@@ -40,7 +49,7 @@ export function isSourceFilePath(path: string): boolean {
  * (a RangeError is a parser recursing once per level of a hostile file's nesting), a file over
  * budget becomes `limit` — measured after the fact for parsers that cannot be interrupted.
  */
-export async function extractSourceFile(file: SourceFile, budget: ParseBudget, scripts: () => ScriptExtractor): Promise<SourceFileOutcome> {
+export async function extractSourceFile(file: SourceFile, budget: ParseBudget, scripts: () => Promise<ScriptExtractor>): Promise<SourceFileOutcome> {
   try {
     const facts = await extract(file, budget, scripts);
     if (budget.now() > budget.deadline) throw new ParseTimeExceeded(budget.ms);
@@ -55,7 +64,7 @@ export async function extractSourceFile(file: SourceFile, budget: ParseBudget, s
 /** `setup.py` is read on its own: it names no other file. */
 const NO_OTHER_FILES: ManifestContext = { lookup: () => undefined, documents: () => [] };
 
-async function extract(file: SourceFile, budget: ParseBudget, scripts: () => ScriptExtractor): Promise<SourceFileFacts> {
+async function extract(file: SourceFile, budget: ParseBudget, scripts: () => Promise<ScriptExtractor>): Promise<SourceFileFacts> {
   const { path } = file;
   if (path.endsWith('.ipynb')) {
     const notebook = await notebookFacts(file, budget);
@@ -67,7 +76,7 @@ async function extract(file: SourceFile, budget: ParseBudget, scripts: () => Scr
     };
   }
   if (isScriptPath(path)) {
-    const script = scripts().extract(file);
+    const script = (await scripts()).extract(file);
     return { script, dependencies: [], secrets: [], language: { name: script.language, lines: script.linesOfCode } };
   }
   const index = new LineIndex(path, file.text);

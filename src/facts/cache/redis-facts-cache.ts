@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   DEFAULT_MAX_FACTS_VALUE_BYTES,
   errorCode,
@@ -53,26 +53,34 @@ export function createRedisFactsCache(options: RedisFactsCacheOptions): OpenedFa
     warn(scrub(`facts cache (redis, ${where}): ${op} failed (${describe(error)}); treated as a miss, further errors not shown`, secrets));
   };
 
+  // ioredis loads only when a Redis cache is used (a tenth of a second of every CLI start otherwise).
   let owned: Redis | undefined;
-  let client: FactsCacheRedisClient | undefined = options.client;
+  let connecting: Promise<FactsCacheRedisClient | undefined> = Promise.resolve(options.client);
   if (options.url !== undefined) {
-    try {
-      owned = new Redis(options.url, {
-        commandTimeout: timeoutMs,
-        connectTimeout: timeoutMs,
-        maxRetriesPerRequest: 1,
-        retryStrategy: (times) => Math.min(times * 200, 5_000),
-      });
-      owned.on('error', (error: unknown) => fail('connection', error));
-      client = owned;
-    } catch (error) {
-      fail('connection', error);
-    }
+    const url = options.url;
+    connecting = import('ioredis').then(
+      ({ Redis }) => {
+        owned = new Redis(url, {
+          commandTimeout: timeoutMs,
+          connectTimeout: timeoutMs,
+          maxRetriesPerRequest: 1,
+          retryStrategy: (times) => Math.min(times * 200, 5_000),
+        });
+        owned.on('error', (error: unknown) => fail('connection', error));
+        return owned;
+      },
+      (error: unknown) => {
+        fail('connection', error);
+        return undefined;
+      },
+    );
   }
+  let closed = false;
 
   /** The command's result, or undefined (and a warning) if it failed, timed out or the cache is paused. */
   const run = async <T>(op: string, command: (c: FactsCacheRedisClient) => Promise<T>): Promise<T | undefined> => {
-    if (!client || client.status === 'end' || now() < pausedUntil) return undefined;
+    const client = await connecting;
+    if (closed || !client || client.status === 'end' || now() < pausedUntil) return undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
@@ -102,10 +110,11 @@ export function createRedisFactsCache(options: RedisFactsCacheOptions): OpenedFa
       await run('set', (c) => c.set(keyPrefix + factsCacheKeyHash(key), value, 'EX', ttlSeconds));
     },
     async close() {
+      closed = true;
+      await connecting;
       if (!owned) return;
       const closing = owned;
       owned = undefined;
-      client = undefined;
       if (closing.status === 'ready') {
         await Promise.race([closing.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 500).unref())]);
       }

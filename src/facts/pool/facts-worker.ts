@@ -1,6 +1,5 @@
 import type { SourceFile } from '../../types.js';
-import { extractSourceFile, type SourceFileOutcome } from '../source-file-facts.js';
-import { createScriptExtractor, type ScriptExtractor } from '../typescript/create-script-extractor.js';
+import { extractSourceFile, lazyScriptExtractor, type SourceFileOutcome } from '../source-file-facts.js';
 
 /** One file for a pool thread to extract, with its parse budget. */
 export interface FactsTask {
@@ -11,11 +10,11 @@ export interface FactsTask {
   remainingMs: number;
 }
 
-let scripts: ScriptExtractor | undefined;
+const scripts = lazyScriptExtractor();
 
 /** A pool thread's work: one file's facts, sent back by structured clone (trees never leave the thread). */
 export default async function extractInWorker({ file, parseTimeoutMs, remainingMs }: FactsTask): Promise<SourceFileOutcome> {
   const now = () => performance.now();
   const budget = { ms: parseTimeoutMs, deadline: now() + Math.min(parseTimeoutMs, remainingMs), now };
-  return extractSourceFile(file, budget, () => (scripts ??= createScriptExtractor()));
+  return extractSourceFile(file, budget, scripts);
 }

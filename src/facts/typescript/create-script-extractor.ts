@@ -2,7 +2,9 @@ import { Project, ts } from 'ts-morph';
 import type { SourceFile } from '../../types.js';
 import type { ScriptModule } from '../types.js';
 import { extractScriptFacts } from './extract-script-facts.js';
-import { scriptKindOf } from './is-script-path.js';
+import { scriptKindOf, type ScriptKind } from './is-script-path.js';
+
+const TS_KINDS: Record<ScriptKind, ts.ScriptKind> = { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX };
 
 /** Reads the facts of TypeScript and JavaScript files, one at a time, never executing them. */
 export interface ScriptExtractor {
@@ -30,10 +32,9 @@ export function createScriptExtractor(): ScriptExtractor {
   return {
     extract(file) {
       const kind = scriptKindOf(file.path);
-      const extension = kind === ts.ScriptKind.TSX ? 'tsx' : kind === ts.ScriptKind.TS ? 'ts' : kind === ts.ScriptKind.JSX ? 'jsx' : 'js';
-      const sourceFile = project.createSourceFile(`/review/file-${++counter}.${extension}`, file.text, {
+      const sourceFile = project.createSourceFile(`/review/file-${++counter}.${kind}`, file.text, {
         overwrite: true,
-        scriptKind: kind,
+        scriptKind: TS_KINDS[kind],
       });
       try {
         return extractScriptFacts(sourceFile.compilerNode, file);

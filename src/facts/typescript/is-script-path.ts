@@ -1,14 +1,15 @@
-import { ts } from 'ts-morph';
+/** How the TypeScript parser reads a script (`.js` files still accept JSX). No TypeScript import here: the compiler loads only for a repository with scripts. */
+export type ScriptKind = 'ts' | 'tsx' | 'js' | 'jsx';
 
-const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
-  ts: ts.ScriptKind.TS,
-  mts: ts.ScriptKind.TS,
-  cts: ts.ScriptKind.TS,
-  tsx: ts.ScriptKind.TSX,
-  js: ts.ScriptKind.JS,
-  mjs: ts.ScriptKind.JS,
-  cjs: ts.ScriptKind.JS,
-  jsx: ts.ScriptKind.JSX,
+const SCRIPT_KINDS: Record<string, ScriptKind> = {
+  ts: 'ts',
+  mts: 'ts',
+  cts: 'ts',
+  tsx: 'tsx',
+  js: 'js',
+  mjs: 'js',
+  cjs: 'js',
+  jsx: 'jsx',
 };
 
 function extensionOf(path: string): string {
@@ -32,7 +33,7 @@ export function scriptLanguage(path: string): 'typescript' | 'javascript' {
   return /^[mc]?tsx?$/.test(extensionOf(path)) ? 'typescript' : 'javascript';
 }
 
-/** How the TypeScript parser should read the file (`.js` files still accept JSX). */
-export function scriptKindOf(path: string): ts.ScriptKind {
-  return SCRIPT_KINDS[extensionOf(path)] ?? ts.ScriptKind.JS;
+/** How the TypeScript parser should read the file. */
+export function scriptKindOf(path: string): ScriptKind {
+  return SCRIPT_KINDS[extensionOf(path)] ?? 'js';
 }
