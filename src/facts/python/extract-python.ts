@@ -87,7 +87,8 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
   };
 
   /** `tf.AutoModel` → `transformers.AutoModel`; `m.generate` → `<what m was bound to>.generate`. */
-  const resolve = (name: string): string => {
+  const resolve = (name: string): string => intern(resolveName(name));
+  const resolveName = (name: string): string => {
     const paren = name.indexOf('(');
     const head = paren >= 0 ? name.slice(0, paren) : name;
     const tail = paren >= 0 ? name.slice(paren) : '';
@@ -104,7 +105,7 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
     const name = dotted(fnNode);
     if (!name) return null;
     // Resolve the innermost call receivers first: `AutoModel.from_pretrained(...).to` keeps its chain.
-    return name.replace(/^[^(]*/, (head) => resolve(head));
+    return intern(name.replace(/^[^(]*/, (head) => resolve(head)));
   };
 
   /** A type annotation's text with its leading name resolved: `AskRequest` → `.models.AskRequest`. */
@@ -370,12 +371,12 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
       parent?.type === 'assignment' && parent.childForFieldName('right')=== node
         ? (parent.childForFieldName('left')?.text ?? null)
         : null;
-    const name = callee.replace(/\(\)$/, '').split('.').pop() ?? callee;
+    const name = intern(callee.replace(/\(\)$/, '').split('.').pop() ?? callee);
     const call: PyCall = {
       callee,
       raw: cut(fnNode.text),
       name,
-      args,
+      args: args.slice(), // exactly as long as it is: an array grown by push keeps room for 16 more
       kwargs,
       evidence: evidenceAt(line(node)),
       scope: scope?.fn.qualname ?? null,
@@ -457,7 +458,10 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
         const parent = node.parent;
         const isAttributeName = parent?.type === 'attribute' && parent.childForFieldName('attribute')=== node;
         const isKeyword = parent?.type === 'keyword_argument' && parent.childForFieldName('name')=== node;
-        if (fn && !isAttributeName && !isKeyword && !fn.reads.has(node.text)) fn.reads.set(node.text, evidenceAt(line(node)));
+        if (fn && !isAttributeName && !isKeyword) {
+          const name = intern(node.text);
+          if (!fn.reads.has(name)) fn.reads.set(name, evidenceAt(line(node)));
+        }
         return;
       }
       case 'pair': {
@@ -577,7 +581,26 @@ function rawStringBody(node: Node): string {
 function cut(text: string): string {
   const flat = text.length > MAX_TEXT * 2 ? text.slice(0, MAX_TEXT * 2) : text;
   const one = flat.replace(/\s*\n\s*/g, ' ');
-  return clip(one, MAX_TEXT);
+  return intern(clip(one, MAX_TEXT));
+}
+
+/** Strings up to this long are shared: names, callees and short values repeat across a repository's files. */
+const MAX_INTERNED = 64;
+/** Past this many, the table starts over: a long-running server never grows it without bound. */
+const MAX_TABLE = 200_000;
+const interned = new Map<string, string>();
+
+/**
+ * One copy of each short string the facts hold (`self.logger.info`, `print`, `model`), instead of
+ * one per occurrence: a large repository's facts are mostly such repeats.
+ */
+function intern(text: string): string {
+  if (text.length > MAX_INTERNED) return text;
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_TABLE) interned.clear();
+  interned.set(text, text);
+  return text;
 }
 
 function countCodeLines(text: string): number {
