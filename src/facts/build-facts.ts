@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_LIMITS, type Limits, type Skipped, type SourceFile, type Workspace } from '../types.js';
 import { oneLine } from '../errors.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
@@ -35,7 +36,23 @@ export interface BuildFactsOptions {
   cache?: FactsCache;
   /** Worker threads for source files, asked for only when there are enough files to share out. */
   pool?: () => FactsPool | undefined;
+  /**
+   * The process's heap in use and its limit, in bytes (`v8.getHeapStatistics()` by default): past
+   * {@link HEAP_SHARE} of the limit no further file is parsed, so a huge repository makes a partial
+   * report rather than a crashed process (a server's other reviews included).
+   */
+  heap?: () => { used: number; limit: number };
 }
+
+/** The share of the heap limit the facts stage may fill; the rest is the checks' and the reports'. */
+export const HEAP_SHARE = 0.5;
+/** Files parsed between two looks at the heap. */
+const HEAP_STRIDE = 32;
+
+const v8Heap = () => {
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  return { used, limit };
+};
 
 /** Paths named in the per-file budget note before "and N more". */
 const SLOW_FILES_NAMED = 3;
@@ -72,6 +89,14 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   // ts-morph loads the TypeScript compiler: only when there is a script to read.
   const scriptExtractor = lazyScriptExtractor();
   const outOfTime = (): boolean => options.deadline !== undefined && now() > options.deadline;
+  const heap = options.heap ?? v8Heap;
+  let heapUsed = 0;
+  const outOfMemory = (index: number): boolean => {
+    if (index % HEAP_STRIDE !== 0 || index === 0) return false;
+    const { used, limit } = heap();
+    heapUsed = used;
+    return used > limit * HEAP_SHARE;
+  };
   const budgetFrom = (start: number): ParseBudget => ({ ms: limits.parseTimeoutMs, deadline: Math.min(start + limits.parseTimeoutMs, options.deadline ?? Infinity), now });
 
   const sourceFiles = workspace.files.filter((file) => isSourceFilePath(file.path));
@@ -80,10 +105,15 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   const writes: Promise<void>[] = [];
 
   let stoppedAt = -1;
+  let stoppedBy: 'time' | 'memory' = 'time';
   try {
     for (const [index, file] of workspace.files.entries()) {
       if (outOfTime()) {
         stoppedAt = index;
+        break;
+      }
+      if (outOfMemory(index)) {
+        [stoppedAt, stoppedBy] = [index, 'memory'];
         break;
       }
       if (isSourceFilePath(file.path)) {
@@ -126,10 +156,13 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   }
   if (stoppedAt >= 0) {
     const rest = workspace.files.slice(stoppedAt);
-    for (const left of rest) skipped.push({ path: left.path, reason: 'limit', detail: 'not parsed: the review ran out of time' });
-    limitsReached.push(
-      `partially analysed: the review's time budget of ${formatSeconds(limits.reviewTimeoutMs)} ran out; ${rest.length} of ${workspace.files.length} files were not parsed`,
-    );
+    const why = stoppedBy === 'time' ? 'the review ran out of time' : 'the review reached its memory budget';
+    for (const left of rest) skipped.push({ path: left.path, reason: 'limit', detail: `not parsed: ${why}` });
+    const budget =
+      stoppedBy === 'time'
+        ? `the review's time budget of ${formatSeconds(limits.reviewTimeoutMs)} ran out`
+        : `the facts reached the memory budget (${Math.round(heapUsed / 2 ** 20)} MB of heap in use, half the process's limit)`;
+    limitsReached.push(`partially analysed: ${budget}; ${rest.length} of ${workspace.files.length} files were not parsed`);
   }
   if (slow.length) {
     const named = slow.slice(0, SLOW_FILES_NAMED).join(', ') + (slow.length > SLOW_FILES_NAMED ? ` and ${slow.length - SLOW_FILES_NAMED} more` : '');
