@@ -52,7 +52,7 @@ async function reviewOnce() {
   renderMarkdown(report);
   renderJson(report);
   const stages = { ...report.target.timings, render: Math.round(performance.now() - start) };
-  return { stages, findings: report.findings.length, analysedFiles: report.target.files ?? null };
+  return { stages, findings: report.findings.length, analysedFiles: report.target.files ?? null, limitsReached: report.target.limitsReached };
 }
 
 const start = performance.now();

@@ -4,6 +4,8 @@
 //
 //   BENCH_SIZES=take-home,mid (default) | large | all | name:files[:pythonBytes],…
 //   BENCH_RUNS=3 (default; 1 for the large corpus unless set): medians over this many runs
+//   BENCH_HEAP_MB=1200: each review's heap limit (--max-old-space-size); the facts stage stops
+//                       parsing at half of it, and the row says how partial the review was
 //
 // Each measurement runs in its own Node process (bench/measure.js), so peak RSS is its own.
 import { execFileSync, spawn } from 'node:child_process';
@@ -33,7 +35,8 @@ const THREADED = { CANDIDATE_REVIEW_THREADS: String(availableParallelism()), CAN
 function measure(mode, root, env = PLAIN) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [measureScript, mode, root], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const heap = process.env.BENCH_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_HEAP_MB)}`] : [];
+    const child = spawn(process.execPath, [...heap, measureScript, mode, root], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -117,6 +120,7 @@ for (const { name, files, pythonBytes } of SIZES) {
       floorPeakRssMb: Math.max(...floors.map((r) => r.peakRssMb)),
       ratio: +(reviewMs / floorMs).toFixed(2),
       findings: reviews[0]?.findings ?? null,
+      limitsReached: reviews[0]?.limitsReached ?? [],
       threadedMs: median(threaded.map((r) => r.ms)),
       threadedPeakRssMb: Math.max(...threaded.map((r) => r.peakRssMb)),
       reReviewMs: median(rereviews.map((r) => r.ms)),
@@ -125,6 +129,7 @@ for (const { name, files, pythonBytes } of SIZES) {
     };
     results.push(row);
     console.log(line([name, row.files, row.megabytes, ...STAGES.map((s) => row.stages[s]), row.reviewMs, row.cliMs, row.filesPerSecond, row.megabytesPerSecond, row.peakRssMb, row.floorMs, row.ratio, row.threadedMs, row.reReviewMs]));
+    for (const note of row.limitsReached) console.log(`  ${name}: ${note}`);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -97,6 +97,35 @@ export function serializeOutcome(outcome: SourceFileOutcome): string {
 export function parseOutcome(text: string): SourceFileOutcome {
   const outcome = JSON.parse(text) as SourceFileOutcome;
   if (typeof outcome?.ok !== 'boolean') throw new Error('not a file outcome');
-  for (const fn of (outcome.ok && outcome.facts.python?.functions) || []) fn.reads = new Map(fn.reads as unknown as [string, Evidence][]);
+  if (!outcome.ok) return outcome;
+  shareEvidence(outcome.facts);
+  for (const fn of outcome.facts.python?.functions ?? []) fn.reads = new Map(fn.reads as unknown as [string, Evidence][]);
   return outcome;
+}
+
+const isEvidence = (value: object): value is Evidence =>
+  typeof (value as Evidence).line === 'number' && typeof (value as Evidence).snippet === 'string' && typeof (value as Evidence).path === 'string';
+
+/**
+ * JSON text holds a copy of a line's evidence wherever the line is named (a call, each argument,
+ * the names it reads); extraction made one object per line. One again here, so facts read back
+ * from the cache take no more memory than freshly extracted ones.
+ */
+function shareEvidence(root: object): void {
+  const byLine = new Map<string, Evidence>();
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown>;
+    for (const key in node) {
+      const value = node[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (!Array.isArray(value) && isEvidence(value)) {
+        // The snippet is part of the key: a secret's evidence on a line carries the redacted line.
+        const id = `${value.path}\u0000${value.line}\u0000${value.cell ?? ''}\u0000${value.snippet}`;
+        const shared = byLine.get(id);
+        if (shared) node[key] = shared;
+        else byLine.set(id, value);
+      } else stack.push(value);
+    }
+  }
 }

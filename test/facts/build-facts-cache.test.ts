@@ -43,7 +43,10 @@ const FILES = {
     '',
   ].join('\n'),
   'serve.ts': "import express from 'express';\nconst app = express();\napp.post('/ask', (req, res) => res.json({ ok: true }));\n",
-  'explore.ipynb': JSON.stringify({ cells: [{ cell_type: 'code', source: ['%pip install chromadb\n', 'import chromadb\n', 'client = chromadb.Client()\n'] }], metadata: { kernelspec: { language: 'python' } } }),
+  'explore.ipynb': JSON.stringify({
+    cells: [{ cell_type: 'code', source: ['%pip install chromadb\n', 'import chromadb\n', 'OPENAI_API_KEY = "sk-proj-Qm9vYmFyQmF6UXV4Q29yZ2VHcmF1bHRHYXJwbHk"\n', 'client = chromadb.Client(api_key=OPENAI_API_KEY)\n'] }],
+    metadata: { kernelspec: { language: 'python' } },
+  }),
   'broken.py': 'def f(:\n  return (((\n',
   'requirements.txt': 'peft==0.11.1\n',
 };
@@ -66,6 +69,10 @@ describe('the facts cache', () => {
     expect(lora.evidence).toMatchObject({ path: 'train.py', line: 4 });
     expect(second.facts.python.find((m) => m.path === 'train.py')!.functions[0]!.reads.get('RANK')).toMatchObject({ line: 4 });
     expect(second.facts.notebooks).toHaveLength(1);
+    // A secret's evidence shares its line with the assignment's, but never its unredacted snippet.
+    expect(second.facts.secrets).toHaveLength(1);
+    expect(second.facts.secrets[0]!.evidence.snippet).not.toContain('Qm9vYmFy');
+    expect(JSON.stringify(second.facts.secrets)).toBe(JSON.stringify(first.facts.secrets));
     expect(second.facts.dependencies.map((d) => d.name).sort()).toEqual(['chromadb', 'peft']);
   });
 
