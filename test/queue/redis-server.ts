@@ -16,7 +16,11 @@ export async function startRedis(): Promise<TestRedis | { skipped: string }> {
   const port = await freePort();
   let child: ChildProcess;
   try {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Through a shell that holds our end of a pipe: when this process goes, even by SIGKILL, the
+    // pipe closes, `read` returns and the server is stopped; no redis-server outlives a test run.
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const script = 'command -v redis-server >/dev/null || exit 127; redis-server "$@" & r=$!; read _; kill $r; wait $r';
+    child = spawn('sh', ['-c', script, 'sh', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
     return skipped(`redis-server could not be started: ${(error as Error).message}`);
   }
@@ -29,7 +33,7 @@ export async function startRedis(): Promise<TestRedis | { skipped: string }> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve(`redis-server exited (${code}): ${out.slice(-300)}`);
+      resolve(code === 127 ? 'redis-server is not installed' : `redis-server exited (${code}): ${out.slice(-300)}`);
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -40,7 +44,7 @@ export async function startRedis(): Promise<TestRedis | { skipped: string }> {
     });
   });
   if (ready !== null) {
-    child.kill('SIGKILL');
+    child.stdin!.end();
     return skipped(ready);
   }
   return {
@@ -49,7 +53,7 @@ export async function startRedis(): Promise<TestRedis | { skipped: string }> {
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.stdin!.end();
       }),
   };
 }
