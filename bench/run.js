@@ -10,7 +10,7 @@
 // Each measurement runs in its own Node process (bench/measure.js), so peak RSS is its own.
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCorpus, SIZES as PRESETS } from './make-corpus.js';
@@ -31,10 +31,9 @@ const PLAIN = { CANDIDATE_REVIEW_THREADS: '1', CANDIDATE_REVIEW_CACHE: 'off' };
 /** Threads on every core, no cache. */
 const THREADED = { CANDIDATE_REVIEW_THREADS: String(availableParallelism()), CANDIDATE_REVIEW_CACHE: 'off' };
 
-/** Runs bench/measure.js once; resolves with its JSON line and the process's wall time (Node start-up included). */
+/** Runs bench/measure.js once; resolves with its JSON line. */
 function measure(mode, root, env = PLAIN) {
   return new Promise((resolve, reject) => {
-    const start = performance.now();
     const heap = process.env.BENCH_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_HEAP_MB)}`] : [];
     const child = spawn(process.execPath, [...heap, measureScript, mode, root], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
@@ -42,7 +41,7 @@ function measure(mode, root, env = PLAIN) {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`bench/measure.js ${mode} exited with ${code}`));
-      resolve({ ...JSON.parse(out.trim().split('\n').pop()), processMs: Math.round(performance.now() - start) });
+      resolve(JSON.parse(out.trim().split('\n').pop()));
     });
   });
 }
@@ -51,6 +50,18 @@ function measure(mode, root, env = PLAIN) {
 async function onePythonFile(root) {
   const entries = await readdir(root, { recursive: true });
   return entries.filter((p) => p.endsWith('.py')).sort()[0];
+}
+
+const cliScript = fileURLToPath(new URL('../bin/candidate-review.js', import.meta.url));
+
+/** The real CLI end to end (Node start-up, module loading, the review, rendering Markdown), in ms. */
+function cli(root) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [cliScript, 'review', root, '--out', devNull], { stdio: 'ignore', env: { ...process.env, ...PLAIN } });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Math.round(performance.now() - start)) : reject(new Error(`the CLI exited with ${code}`))));
+  });
 }
 
 const median = (xs) => {
@@ -87,10 +98,12 @@ for (const { name, files, pythonBytes } of SIZES) {
     const reviews = [];
     const floors = [];
     const threaded = [];
+    const clis = [];
     for (let run = 0; run < runs; run++) {
       floors.push(await measure('floor', root));
       reviews.push(await measure('review', root));
       threaded.push(await measure('review', root, THREADED));
+      clis.push(await cli(root));
     }
     // A push to an open pull request: one Python file changed since the review that filled the cache.
     const cache = { ...THREADED, CANDIDATE_REVIEW_CACHE: 'disk', CANDIDATE_REVIEW_CACHE_DIR: join(root, '..', `${root.split('/').pop()}-cache`), CANDIDATE_REVIEW_CACHE_MB: '8192' };
@@ -111,7 +124,7 @@ for (const { name, files, pythonBytes } of SIZES) {
       pythonMegabytes: +(corpus.pythonBytes / 1e6).toFixed(2),
       runs,
       reviewMs,
-      cliMs: median(reviews.map((r) => r.processMs)),
+      cliMs: median(clis),
       stages: Object.fromEntries(STAGES.map((stage) => [stage, median(reviews.map((r) => r.stages[stage] ?? 0))])),
       filesPerSecond: Math.round(corpus.files / (reviewMs / 1000)),
       megabytesPerSecond: +(megabytes / (reviewMs / 1000)).toFixed(2),
@@ -134,7 +147,7 @@ for (const { name, files, pythonBytes } of SIZES) {
     await rm(root, { recursive: true, force: true });
   }
 }
-console.log('review = the review in-process on one thread, no cache (all stages + render); cli = the same process end to end, Node start-up and module loading included; floor = read + parse only;');
+console.log('review = the review in-process on one thread, no cache (all stages + render); cli = `candidate-review review <corpus>` end to end (Node start-up, module loading, Markdown), one thread, no cache; floor = read + parse only;');
 console.log(`threads = the review with ${availableParallelism()} parsing threads (start-up included); re-review = after one file changed, with the facts cache the previous review filled`);
 await mkdir(new URL('./out/', import.meta.url), { recursive: true });
 await writeFile(new URL('./out/results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, commit, results }, null, 2)}\n`);

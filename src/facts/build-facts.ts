@@ -61,10 +61,10 @@ const POOL_MIN_FILES = 200;
 /** Cache lookups in flight at once without a pool. */
 const LOOKUPS_AHEAD = 32;
 
-/** One source file's outcome and whether it came from the cache (then it is not written back). */
+/** One source file's outcome, if it was found or extracted ahead of its turn, and its cache key (none when it came from the cache). */
 interface Produced {
   outcome: SourceFileOutcome | undefined;
-  cached: boolean;
+  key?: string;
 }
 
 /**
@@ -127,7 +127,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
           stoppedAt = index; // the review's own budget ran out during this file
           break;
         }
-        if (options.cache && !produced.cached && (outcome.ok || outcome.reason !== 'limit')) writes.push(options.cache.set(cacheKey(file), serializeOutcome(outcome)).catch(() => undefined));
+        if (options.cache && produced.key && (outcome.ok || outcome.reason !== 'limit')) writes.push(options.cache.set(produced.key, serializeOutcome(outcome)).catch(() => undefined));
         if (outcome.ok) addSourceFacts(outcome.facts);
         else skip(file, outcome.reason, outcome.detail);
       } else {
@@ -190,20 +190,21 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
 
   /** A source file's outcome ahead of its turn: from the cache, else from a pool thread if there is a pool. */
   async function produce(file: SourceFile, signal: AbortSignal): Promise<Produced> {
+    const key = options.cache && cacheKey(file);
     // A cache is never a reason for a review to fail: whatever goes wrong there is a miss.
-    const hit = options.cache ? await options.cache.get(cacheKey(file)).catch(() => undefined) : undefined;
+    const hit = key ? await options.cache!.get(key).catch(() => undefined) : undefined;
     if (hit !== undefined) {
       try {
-        return { outcome: parseOutcome(hit), cached: true };
+        return { outcome: parseOutcome(hit) };
       } catch {
         // a corrupt entry is a miss
       }
     }
-    if (!pool || signal.aborted) return { outcome: undefined, cached: false };
+    if (!pool || signal.aborted) return { outcome: undefined, ...(key && { key }) };
     const remainingMs = options.deadline === undefined ? Infinity : options.deadline - now();
     // A thread that fails leaves the file to be extracted here, in its turn.
     const outcome = await pool.extract({ file, parseTimeoutMs: limits.parseTimeoutMs, remainingMs }).catch(() => undefined);
-    return { outcome, cached: false };
+    return { outcome, ...(key && { key }) };
   }
 
   /** Loads the parser a file needs, if it is not loaded yet: the Python grammar, or the TypeScript compiler's project. */
@@ -250,7 +251,7 @@ class Sources {
   ) {}
 
   next(): Promise<Produced> {
-    if (this.ahead === 0) return Promise.resolve({ outcome: undefined, cached: false });
+    if (this.ahead === 0) return Promise.resolve({ outcome: undefined });
     while (this.started.length < Math.min(this.files.length, this.taken + 1 + this.ahead)) {
       this.started.push(this.produce(this.files[this.started.length]!, this.controller.signal));
     }
