@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../facts/evidence.js';
 import { CLAUSE_BREAK, HYPOTHETICAL, NEGATION, PASSIVE_BEFORE } from './claim-vocabulary.js';
 
 /** A sentence of plans, wishes or conditionals ("could add reranking", "future work: vLLM") claims nothing. */
@@ -17,23 +18,13 @@ export function negatedOffsets(sentence: string): (offset: number) => boolean {
   /** Per clause, the offset from which it is negated (Infinity when it is not). */
   const negatedFrom: number[] = clauseStarts.map(() => Infinity);
   for (const cue of sentence.matchAll(NEGATION)) {
-    const clause = clauseOf(clauseStarts, cue.index);
+    const clause = lastAtOrBefore(clauseStarts, cue.index);
     if (negatedFrom[clause] !== Infinity && negatedFrom[clause]! <= clauseStarts[clause]!) continue;
     const start = clauseStarts[clause]!;
     const before = cue[0].toLowerCase() === "n't" ? sentence.slice(Math.max(start, cue.index - 8), cue.index) + ' ' : sentence.slice(Math.max(start, cue.index - 12), cue.index);
     const from = PASSIVE_BEFORE.test(before) ? start : cue.index;
     negatedFrom[clause] = Math.min(negatedFrom[clause]!, from);
   }
-  return (offset) => offset >= negatedFrom[clauseOf(clauseStarts, offset)]!;
+  return (offset) => offset >= negatedFrom[lastAtOrBefore(clauseStarts, offset)]!;
 }
 
-function clauseOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../facts/evidence.js';
 import { SKIP_HEADING, SKIP_LABEL } from './claim-vocabulary.js';
 
 /** One sentence of prose, cleaned of Markdown, with the document line of any offset in it. */
@@ -214,17 +215,7 @@ function* sentencesOf(segments: Segment[]): Generator<ProseSentence> {
     starts.push(joined.length);
     joined += segment.text;
   }
-  const lineAt = (base: number) => (offset: number) => {
-    const at = base + offset;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return segments[lo]!.line;
-  };
+  const lineAt = (base: number) => (offset: number) => segments[lastAtOrBefore(starts, base + offset)]!.line;
   let start = 0;
   for (let k = 0; k < joined.length; k++) {
     const ch = joined[k];

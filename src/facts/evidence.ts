@@ -25,6 +25,21 @@ export function clip(text: string, max: number): string {
 }
 
 /**
+ * The index of the last of `sorted` (ascending, starting at or below `value`) that is at most
+ * `value`: which line an offset falls on, given the lines' start offsets. Binary search.
+ */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
  * A file's lines, with lookups from character offsets to 1-based lines and evidence.
  * Built once per file; every parser that reports offsets goes through it.
  */
@@ -47,14 +62,7 @@ export class LineIndex {
 
   /** 1-based line of a character offset. */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtOrBefore(this.starts, offset) + 1;
   }
 
   evidence(line: number): Evidence {

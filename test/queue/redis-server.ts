@@ -64,7 +64,8 @@ function skipped(reason: string): { skipped: string } {
   return { skipped: reason };
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on (free when asked). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import { lastAtOrBefore } from '../evidence.js';
 import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
 
 /** Nodes copied between two looks at the clock. */
@@ -13,15 +14,7 @@ class SourceText {
 
   /** The 0-based row of a UTF-16 offset. */
   rowAt(offset: number): number {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore((this.lineStarts ??= lineStartsOf(this.text)), offset);
   }
 }
 

@@ -1,9 +1,8 @@
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { factsCacheKeyHash } from '../../../src/facts/cache/facts-cache.js';
 import { createRedisFactsCache, type FactsCacheRedisClient } from '../../../src/facts/cache/redis-facts-cache.js';
-import { startRedis } from '../../queue/redis-server.js';
+import { freePort, startRedis } from '../../queue/redis-server.js';
 
 const redis = await startRedis();
 const url = 'url' in redis ? redis.url : '';
@@ -11,17 +10,6 @@ afterAll(async () => {
   if ('stop' in redis) await redis.stop();
 });
 
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const value = JSON.stringify({ path: 'train.py', calls: ['peft.LoraConfig'] });
 
@@ -69,7 +57,7 @@ describe.skipIf('skipped' in redis)('createRedisFactsCache on a real redis-serve
 
 describe('createRedisFactsCache when Redis is down', () => {
   it('an unreachable URL: misses within 3 s, then at once, with one warn line and no password', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const warnings: string[] = [];
     const cache = createRedisFactsCache({ url: `redis://:s3cret@127.0.0.1:${port}`, warn: (l) => warnings.push(l) });
     try {
