@@ -46,7 +46,7 @@ async function floor() {
 
 async function reviewOnce() {
   const services = openFactsServices(process.env, (line) => process.stderr.write(`bench: ${line}\n`));
-  const report = await review(parseSource(root, { cwd: root }), { facts: { cache: services.cache, pool: services.pool } });
+  const report = await review(parseSource(root, { cwd: root }), { facts: services });
   await services.close();
   const start = performance.now();
   renderMarkdown(report);

@@ -155,12 +155,14 @@ export function readEnv(env: Readonly<Record<string, string | undefined>>, cwd: 
     logLevel: vars.LOG_LEVEL,
     logFormat: vars.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     ...(vars.REDIS_URL !== undefined && { redisUrl: vars.REDIS_URL }),
-    facts: Object.fromEntries(
-      (['REDIS_URL', 'CANDIDATE_REVIEW_CACHE', 'CANDIDATE_REVIEW_CACHE_DIR', 'CANDIDATE_REVIEW_CACHE_MB', 'CANDIDATE_REVIEW_THREADS', 'XDG_CACHE_HOME'] as const).flatMap((name) => {
-        const value = name in vars ? vars[name as keyof typeof vars] : env[name];
-        return value === undefined ? [] : [[name, String(value)]];
-      }),
-    ),
+    facts: {
+      REDIS_URL: vars.REDIS_URL,
+      CANDIDATE_REVIEW_CACHE: vars.CANDIDATE_REVIEW_CACHE,
+      CANDIDATE_REVIEW_CACHE_DIR: vars.CANDIDATE_REVIEW_CACHE_DIR,
+      CANDIDATE_REVIEW_CACHE_MB: vars.CANDIDATE_REVIEW_CACHE_MB,
+      CANDIDATE_REVIEW_THREADS: vars.CANDIDATE_REVIEW_THREADS,
+      XDG_CACHE_HOME: env.XDG_CACHE_HOME,
+    },
   };
 }
 

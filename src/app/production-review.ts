@@ -12,7 +12,7 @@ import type { AppEnv } from './env.js';
 export function productionReview(env: AppEnv, log: () => Logger | undefined): { review: ReviewFunction; close(): Promise<void> } {
   const services = openFactsServices(env.facts, (line) => log()?.warn(line));
   return {
-    review: (source, options) => review(source, { ...options, facts: { cache: services.cache, pool: services.pool } }),
+    review: (source, options) => review(source, { ...options, facts: services }),
     close: services.close,
   };
 }

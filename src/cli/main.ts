@@ -98,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIo, options: Pick<Rev
       ...(config && { config }),
       ...(values.base !== undefined && { base: values.base }),
       progress: (line) => io.stderr.write(`candidate-review: ${line}\n`),
-      ...(services && { facts: { cache: services.cache, pool: services.pool } }),
+      ...(services && { facts: services }),
     });
     const text = render(report, permalinkBase(source, report.target.commit));
     await writeOutput(text, values.out, io);
