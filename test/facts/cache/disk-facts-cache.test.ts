@@ -1,8 +1,12 @@
 import { mkdtemp, readFile, rm, stat, truncate, writeFile, copyFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiskFactsCache, defaultFactsCacheDir } from '../../../src/facts/cache/disk-facts-cache.js';
+import { factsCacheKeyHash } from '../../../src/facts/cache/facts-cache.js';
+import { incompressible } from './incompressible.js';
 import { listFiles } from './list-files.js';
 
 let sandbox: string;
@@ -21,7 +25,10 @@ const ticking = (start = Date.UTC(2025, 0, 1)) => {
   return () => (t += 1_000);
 };
 
-const facts = (name: string, bytes = 0) => JSON.stringify({ path: `${name}.py`, imports: ['torch'], pad: 'x'.repeat(bytes) });
+const facts = (name: string, bytes = 0) => JSON.stringify({ path: `${name}.py`, imports: ['torch'], pad: incompressible(name, bytes) });
+/** The entry file a key is stored in. */
+const fileOf = (key: string) => { const hash = factsCacheKeyHash(key); return `${hash.slice(0, 2)}/${hash}`; };
+const sizeOf = async (key: string) => (await stat(join(dir, fileOf(key)))).size;
 
 describe('createDiskFactsCache', () => {
   it('misses, then returns what was stored, to this process and the next one', async () => {
@@ -44,10 +51,7 @@ describe('createDiskFactsCache', () => {
     await cache.set('a', facts('a', 100));
     await cache.set('b', facts('b', 100));
     await cache.set('c', facts('c', 100));
-    const before = await listFiles(dir);
-    expect(before).toHaveLength(3);
-    const contents = await Promise.all(before.map((f) => readFile(join(dir, f), 'utf8')));
-    const fileOf = (key: string) => before[contents.findIndex((c) => c.includes(`"${key}.py"`))]!;
+    expect((await listFiles(dir)).sort()).toEqual(['a', 'b', 'c'].map(fileOf).sort());
     const [a, b, c] = [fileOf('a'), fileOf('b'), fileOf('c')];
 
     await copyFile(join(dir, a), join(dir, c)); // another key's (whole) file under c's name
@@ -66,8 +70,11 @@ describe('createDiskFactsCache', () => {
   });
 
   it('keeps under maxBytes by evicting the least recently used files', async () => {
-    // Each file is ~1 kB (header + value): three fit in 3.5 kB, a fourth evicts down to 3.15 kB.
-    const cache = createDiskFactsCache({ dir, maxBytes: 3_500, now: ticking() });
+    const probe = createDiskFactsCache({ dir: join(sandbox, 'probe') });
+    await probe.set('a', facts('a', 800));
+    const one = (await stat(join(sandbox, 'probe', fileOf('a')))).size; // header + gzipped value, ~0.8 kB
+    // Three fit in 3.5 files' worth; a fourth evicts down to 90 % of that.
+    const cache = createDiskFactsCache({ dir, maxBytes: Math.round(one * 3.5), now: ticking() });
     await cache.set('a', facts('a', 800));
     await cache.set('b', facts('b', 800));
     await cache.set('c', facts('c', 800));
@@ -79,17 +86,29 @@ describe('createDiskFactsCache', () => {
     expect(await cache.get('d')).toBe(facts('d', 800));
     const sizes = await Promise.all((await listFiles(dir)).map(async (f) => (await stat(join(dir, f))).size));
     expect(sizes).toHaveLength(3);
-    expect(sizes.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(3_150);
+    expect(sizes.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(Math.round(one * 3.5 * 0.9));
   });
 
   it('counts files already in the directory when it opens', async () => {
-    const first = createDiskFactsCache({ dir, maxBytes: 3_000, now: ticking(Date.UTC(2025, 0, 1)) });
+    const first = createDiskFactsCache({ dir, now: ticking(Date.UTC(2025, 0, 1)) });
     for (const k of ['a', 'b']) await first.set(k, facts(k, 800));
-    const second = createDiskFactsCache({ dir, maxBytes: 3_000, now: ticking(Date.UTC(2025, 0, 2)) });
+    const bound = Math.round((await sizeOf('a')) * 3.2); // room for three
+    const second = createDiskFactsCache({ dir, maxBytes: bound, now: ticking(Date.UTC(2025, 0, 2)) });
     for (const k of ['c', 'd']) await second.set(k, facts(k, 800));
     expect(await second.get('a')).toBeUndefined();
     expect(await second.get('d')).toBe(facts('d', 800));
     expect((await listFiles(dir)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('reads an entry that would inflate past the value cap as a miss (a planted gzip bomb)', async () => {
+    const cache = createDiskFactsCache({ dir, maxValueBytes: 10_000 });
+    await cache.set('a', facts('a', 100));
+    const body = gzipSync(Buffer.alloc(5_000_000, 0x20));
+    const hash = factsCacheKeyHash('a');
+    const header = `candidate-review-facts/2 ${hash} ${createHash('sha256').update(body).digest('hex')} ${body.length}\n`;
+    await writeFile(join(dir, fileOf('a')), Buffer.concat([Buffer.from(header, 'latin1'), body]));
+    expect(body.length).toBeLessThan(10_000);
+    expect(await cache.get('a')).toBeUndefined();
   });
 
   it('does not store a value over maxValueBytes', async () => {

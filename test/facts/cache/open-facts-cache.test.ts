@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryFactsCache, openFactsCache } from '../../../src/facts/cache/open-facts-cache.js';
+import { incompressible } from './incompressible.js';
 import { listFiles } from './list-files.js';
 
 let sandbox: string;
@@ -30,11 +31,11 @@ describe('openFactsCache', () => {
   it('CANDIDATE_REVIEW_CACHE_DIR and CANDIDATE_REVIEW_CACHE_MB set the directory and its bound', async () => {
     const dir = join(sandbox, 'mine');
     const cache = openFactsCache({ CANDIDATE_REVIEW_CACHE_DIR: dir, CANDIDATE_REVIEW_CACHE_MB: '0.01', XDG_CACHE_HOME: join(sandbox, 'xdg') })!;
-    for (let i = 0; i < 30; i++) await cache.set(`k${i}`, JSON.stringify({ pad: 'x'.repeat(1_000) }));
+    for (let i = 0; i < 30; i++) await cache.set(`k${i}`, JSON.stringify({ pad: incompressible(`k${i}`, 2_000) }));
     const files = await listFiles(sandbox);
     expect(files.every((f) => f.startsWith('mine/'))).toBe(true);
     expect(files.length).toBeGreaterThan(0);
-    expect(files.length).toBeLessThan(10); // ~1.2 kB each under a 10.5 kB bound
+    expect(files.length).toBeLessThan(10); // ~1.7 kB each (gzipped) under a 10.5 kB bound
   });
 
   it('a bad CANDIDATE_REVIEW_CACHE_MB or mode: one warn line, then the defaults', () => {
