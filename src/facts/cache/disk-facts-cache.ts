@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { mkdir, open, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
 import {
+  compressValue,
+  decompressValue,
   DEFAULT_MAX_FACTS_VALUE_BYTES,
   errorCode,
   factsCacheKeyHash,
@@ -31,8 +31,6 @@ export const DEFAULT_FACTS_CACHE_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Format 2: the body is the value gzipped (facts JSON shrinks about tenfold). */
 const MAGIC = 'candidate-review-facts/2';
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 const ENTRY = /^[0-9a-f]{64}$/;
 const SHARD = /^[0-9a-f]{2}$/;
 const TEMP = /^[0-9a-f]{64}\.[0-9a-z-]+\.tmp$/;
@@ -130,8 +128,7 @@ export function createDiskFactsCache(options: DiskFactsCacheOptions): OpenedFact
       const path = pathOf(hash);
       const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
       try {
-        // On libuv's thread pool, not the review's thread; level 1: most of the gain for little time.
-        const body = await gzipAsync(raw, { level: 1 });
+        const body = await compressValue(raw);
         const header = Buffer.from(`${MAGIC} ${hash} ${sha256(body)} ${body.length}\n`, 'latin1');
         await count();
         await mkdir(join(dir, hash.slice(0, 2)), { recursive: true, mode: 0o700 });
@@ -205,9 +202,7 @@ async function readEntry(path: string, hash: string, maxValueBytes: number): Pro
     const body = data.subarray(newline + 1);
     if (magic !== MAGIC || keyHash !== hash || rest.length > 0 || length !== String(body.length)) return undefined;
     if (valueHash !== sha256(body)) return undefined;
-    // Bounded: whoever else can write the folder cannot make a read inflate past the value cap.
-    const value = await gunzipAsync(body, { maxOutputLength: maxValueBytes }).catch(() => undefined);
-    return value?.toString('utf8');
+    return decompressValue(body, maxValueBytes);
   } finally {
     await handle.close().catch(() => undefined);
   }

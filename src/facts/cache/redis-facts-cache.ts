@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 import {
+  compressValue,
+  decompressValue,
   DEFAULT_MAX_FACTS_VALUE_BYTES,
   errorCode,
   factsCacheKeyHash,
@@ -9,7 +11,7 @@ import {
 } from './facts-cache.js';
 
 /** The Redis commands the cache uses (an ioredis client has them). */
-export type FactsCacheRedisClient = Pick<Redis, 'get' | 'set' | 'status'>;
+export type FactsCacheRedisClient = Pick<Redis, 'getBuffer' | 'set' | 'status'>;
 
 export type RedisFactsCacheOptions = ({ url: string; client?: never } | { client: FactsCacheRedisClient; url?: never }) & {
   /** How long an entry lives after its last write. Default 7 days. */
@@ -101,13 +103,15 @@ export function createRedisFactsCache(options: RedisFactsCacheOptions): OpenedFa
   return {
     kind: 'redis',
     async get(key) {
-      const value = await run('get', (c) => c.get(keyPrefix + factsCacheKeyHash(key)));
-      if (typeof value !== 'string' || Buffer.byteLength(value) > maxValueBytes) return undefined;
-      return value;
+      const body = await run('get', (c) => c.getBuffer(keyPrefix + factsCacheKeyHash(key)));
+      if (!Buffer.isBuffer(body) || body.length > maxValueBytes) return undefined;
+      return decompressValue(body, maxValueBytes);
     },
     async set(key, value) {
-      if (Buffer.byteLength(value) > maxValueBytes) return;
-      await run('set', (c) => c.set(keyPrefix + factsCacheKeyHash(key), value, 'EX', ttlSeconds));
+      const raw = Buffer.from(value, 'utf8');
+      if (raw.length > maxValueBytes) return;
+      const body = await compressValue(raw);
+      await run('set', (c) => c.set(keyPrefix + factsCacheKeyHash(key), body, 'EX', ttlSeconds));
     },
     async close() {
       closed = true;

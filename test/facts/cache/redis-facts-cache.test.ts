@@ -27,6 +27,7 @@ describe.skipIf('skipped' in redis)('createRedisFactsCache on a real redis-serve
       expect(await two.get(key)).toBe(value);
       const stored = `${prefix}${factsCacheKeyHash(key)}`;
       expect(await inspect.keys(`${prefix}*`)).toEqual([stored]);
+      expect([...(await inspect.getBuffer(stored))!.subarray(0, 2)]).toEqual([0x1f, 0x8b]); // gzipped
       const week = 7 * 24 * 60 * 60;
       expect(await inspect.ttl(stored)).toBeGreaterThan(week - 60);
       expect(await inspect.ttl(stored)).toBeLessThanOrEqual(week);
@@ -80,7 +81,7 @@ describe('createRedisFactsCache when Redis is down', () => {
   it('a client that never answers: each call gives up after the command timeout', async () => {
     const hanging: FactsCacheRedisClient = {
       status: 'ready',
-      get: (() => new Promise(() => undefined)) as unknown as FactsCacheRedisClient['get'],
+      getBuffer: (() => new Promise(() => undefined)) as unknown as FactsCacheRedisClient['getBuffer'],
       set: (() => new Promise(() => undefined)) as unknown as FactsCacheRedisClient['set'],
     };
     const warnings: string[] = [];
