@@ -15,7 +15,7 @@ import type { ConfigDocument, Facts } from './types.js';
 import type { FactsCache } from './cache/facts-cache.js';
 import { factsCodeVersion } from './facts-code-version.js';
 import type { FactsPool } from './pool/facts-pool.js';
-import { extractSourceFile, isSourceFilePath, lazyScriptExtractor, parseOutcome, serializeOutcome, type SourceFileFacts, type SourceFileOutcome } from './source-file-facts.js';
+import { extractSourceFile, isCacheable, isSourceFilePath, lazyScriptExtractor, parseOutcome, serializeOutcome, type SourceFileFacts, type SourceFileOutcome } from './source-file-facts.js';
 
 export interface FactsResult {
   facts: Facts;
@@ -61,10 +61,14 @@ const POOL_MIN_FILES = 200;
 /** Cache lookups in flight at once without a pool. */
 const LOOKUPS_AHEAD = 32;
 
-/** One source file's outcome, if it was found or extracted ahead of its turn, and its cache key (none when it came from the cache). */
+/**
+ * One source file's outcome, if it was found or extracted ahead of its turn; its cache key (none
+ * when it came from the cache) and, from a pool thread, its cache text.
+ */
 interface Produced {
   outcome: SourceFileOutcome | undefined;
   key?: string;
+  text?: string;
 }
 
 /**
@@ -127,7 +131,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
           stoppedAt = index; // the review's own budget ran out during this file
           break;
         }
-        if (options.cache && produced.key && (outcome.ok || outcome.reason !== 'limit')) writes.push(options.cache.set(produced.key, serializeOutcome(outcome)).catch(() => undefined));
+        if (options.cache && produced.key && isCacheable(outcome)) writes.push(options.cache.set(produced.key, produced.text ?? serializeOutcome(outcome)).catch(() => undefined));
         if (outcome.ok) addSourceFacts(outcome.facts);
         else skip(file, outcome.reason, outcome.detail);
       } else {
@@ -203,8 +207,8 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
     if (!pool || signal.aborted) return { outcome: undefined, ...(key && { key }) };
     const remainingMs = options.deadline === undefined ? Infinity : options.deadline - now();
     // A thread that fails leaves the file to be extracted here, in its turn.
-    const outcome = await pool.extract({ file, parseTimeoutMs: limits.parseTimeoutMs, remainingMs }).catch(() => undefined);
-    return { outcome, ...(key && { key }) };
+    const result = await pool.extract({ file, parseTimeoutMs: limits.parseTimeoutMs, remainingMs, serialize: key !== undefined }).catch(() => undefined);
+    return { outcome: result?.outcome, ...(key && { key }), ...(result?.text !== undefined && { text: result.text }) };
   }
 
   /** Loads the parser a file needs, if it is not loaded yet: the Python grammar, or the TypeScript compiler's project. */

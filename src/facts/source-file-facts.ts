@@ -85,6 +85,11 @@ async function extract(file: SourceFile, budget: ParseBudget, scripts: () => Pro
   return { python, dependencies: isSetupPy ? ((await extractDependencies(file, NO_OTHER_FILES)) ?? []) : [], secrets: [], language: { name: 'python', lines: python.linesOfCode } };
 }
 
+/** Whether an outcome may be cached: facts and parse errors follow from the text; running out of time does not. */
+export function isCacheable(outcome: SourceFileOutcome): boolean {
+  return outcome.ok || outcome.reason !== 'limit';
+}
+
 /** {@link SourceFileOutcome} as JSON text, for the cache (a function's `reads`, a Map, as its entries). */
 export function serializeOutcome(outcome: SourceFileOutcome): string {
   const python = outcome.ok ? outcome.facts.python : undefined;

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { SourceFileOutcome } from '../source-file-facts.js';
-import type { FactsTask } from './facts-worker.js';
+import type { FactsTask, FactsTaskResult } from './facts-worker.js';
 
 /** Threads that parse source files beside the review's own: facts come back, syntax trees never do. */
 export interface FactsPool {
   readonly threads: number;
-  extract(task: FactsTask): Promise<SourceFileOutcome>;
+  extract(task: FactsTask): Promise<FactsTaskResult>;
   close(): Promise<void>;
 }
 
@@ -28,7 +27,7 @@ export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | und
   const threads = options.threads ?? availableParallelism();
   const filename = options.workerFile ?? fileURLToPath(new URL('./facts-worker.js', import.meta.url));
   if (threads < 2 || !existsSync(filename)) return undefined;
-  const pool = new Piscina<FactsTask, SourceFileOutcome>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const pool = new Piscina<FactsTask, FactsTaskResult>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   return {
     threads,
     extract: (task) => pool.run(task),

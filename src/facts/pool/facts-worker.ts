@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../types.js';
-import { extractSourceFile, lazyScriptExtractor, type SourceFileOutcome } from '../source-file-facts.js';
+import { extractSourceFile, isCacheable, lazyScriptExtractor, serializeOutcome, type SourceFileOutcome } from '../source-file-facts.js';
 
 /** One file for a pool thread to extract, with its parse budget. */
 export interface FactsTask {
@@ -8,13 +8,22 @@ export interface FactsTask {
   parseTimeoutMs: number;
   /** What is left of the review's budget when the task was sent: the file stops there too. */
   remainingMs: number;
+  /** Also send the outcome as cache text, made here rather than on the review's thread. */
+  serialize: boolean;
+}
+
+/** A thread's answer: the outcome, and its cache text when asked for (not for a file over budget). */
+export interface FactsTaskResult {
+  outcome: SourceFileOutcome;
+  text?: string;
 }
 
 const scripts = lazyScriptExtractor();
 
 /** A pool thread's work: one file's facts, sent back by structured clone (trees never leave the thread). */
-export default async function extractInWorker({ file, parseTimeoutMs, remainingMs }: FactsTask): Promise<SourceFileOutcome> {
+export default async function extractInWorker({ file, parseTimeoutMs, remainingMs, serialize }: FactsTask): Promise<FactsTaskResult> {
   const now = () => performance.now();
   const budget = { ms: parseTimeoutMs, deadline: now() + Math.min(parseTimeoutMs, remainingMs), now };
-  return extractSourceFile(file, budget, scripts);
+  const outcome = await extractSourceFile(file, budget, scripts);
+  return serialize && isCacheable(outcome) ? { outcome, text: serializeOutcome(outcome) } : { outcome };
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusFiles } from '../../../bench/make-corpus.js';
 import { buildFacts, type FactsResult } from '../../../src/facts/build-facts.js';
+import { memoryFactsCache } from '../../../src/facts/cache/memory-facts-cache.js';
 import { createFactsPool } from '../../../src/facts/pool/facts-pool.js';
 import type { SourceFile, Workspace } from '../../../src/types.js';
 
@@ -35,9 +36,9 @@ describe('the facts worker pool', () => {
     files.set('zz/notebook.ipynb', '{"cells": [');
     let extractedInThreads = 0;
     const counting = { ...pool, extract: async (task: Parameters<typeof pool.extract>[0]) => {
-        const outcome = await pool.extract(task);
+        const result = await pool.extract(task);
         extractedInThreads++;
-        return outcome;
+        return result;
       },
     };
     const threaded = await buildFacts(workspaceOf(files), { pool: () => counting });
@@ -47,5 +48,16 @@ describe('the facts worker pool', () => {
     expect(threaded.facts.python.length).toBeGreaterThan(150);
     expect(threaded.skipped).toContainEqual(expect.objectContaining({ path: 'zz/notebook.ipynb', reason: 'parse-error' }));
     expect(comparable(threaded)).toBe(comparable(plain));
+  }, 120_000);
+
+  it('fills the facts cache from the threads (their cache text), and a review read back from it says the same', async () => {
+    const files = corpusFiles(240, 400_000, 11);
+    const cache = memoryFactsCache();
+    const threaded = await buildFacts(workspaceOf(files), { pool: () => pool, cache });
+    let hits = 0;
+    const counting = { get: async (key: string) => { const value = await cache.get(key); if (value !== undefined) hits++; return value; }, set: cache.set };
+    const fromCache = await buildFacts(workspaceOf(files), { cache: counting });
+    expect(hits).toBe([...files.keys()].filter((path) => /\.(py|ipynb|ts|tsx|js)$/.test(path)).length);
+    expect(comparable(fromCache)).toBe(comparable(threaded));
   }, 120_000);
 });
