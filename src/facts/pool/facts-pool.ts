@@ -21,13 +21,14 @@ export interface FactsPoolOptions {
 /**
  * A pool of worker threads for the facts stage (piscina), or undefined where one cannot help: a
  * single core, or code running from TypeScript sources (tests), where no compiled worker exists.
- * Threads load the grammar and the TypeScript compiler once and stay up between reviews.
+ * Threads load the grammar and the TypeScript compiler once and stay up while reviews keep coming.
  */
 export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | undefined {
   const threads = options.threads ?? availableParallelism();
   const filename = options.workerFile ?? fileURLToPath(new URL('./facts-worker.js', import.meta.url));
   if (threads < 2 || !existsSync(filename)) return undefined;
-  const pool = new Piscina<FactsTask, FactsTaskResult>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  // Threads start with a large review and leave after a minute without one: an idle server holds no parser memory.
+  const pool = new Piscina<FactsTask, FactsTaskResult>({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 60_000 });
   return {
     threads,
     extract: (task) => pool.run(task),
