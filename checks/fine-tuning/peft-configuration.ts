@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { at, productCallsTo, shown, trainingConfigs } from '../../src/facts/queries/fine-tuning.js';
+import { pythonCalls } from '../../src/facts/query.js';
 
 const UNSLOTH_PEFT = ['unsloth.FastLanguageModel.get_peft_model', 'unsloth.FastVisionModel.get_peft_model', 'unsloth.FastModel.get_peft_model'];
 const OTHER_METHODS: Record<string, string> = { 'prefix-tuning': 'prefix tuning', 'prompt-tuning': 'prompt tuning', ia3: 'IA³' };
@@ -50,7 +51,7 @@ export default defineCheck({
       if (!evidence || item.declaredOnly) continue;
       if (OTHER_METHODS[item.id]) yield { kind: 'info', messageId: 'method', evidence: [evidence, ...more], data: { method: OTHER_METHODS[item.id]! } };
       if (item.id === 'full') {
-        const trainer = facts.python.flatMap((m) => m.calls).find((c) => c.evidence.path === evidence.path && c.evidence.line === evidence.line);
+        const trainer = pythonCalls(facts).find((c) => c.evidence.path === evidence.path && c.evidence.line === evidence.line);
         yield { kind: 'info', messageId: 'full', evidence: [evidence], data: { trainer: trainer ? `\`${trainer.raw}\`` : 'the trainer', at: at(evidence) } };
       }
     }

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { codeStrings, calleeMatches } from '../../src/facts/query.js';
+import { calleeMatches, codeStrings, pythonCalls } from '../../src/facts/query.js';
 import { modelCalls } from '../../src/facts/queries/serving.js';
 import type { Evidence } from '../../src/types.js';
 
@@ -15,7 +15,7 @@ export default defineCheck({
   },
   *run({ facts }) {
     const client: { how: string; evidence: Evidence }[] = [];
-    for (const call of [...facts.python.flatMap((m) => m.calls), ...facts.scripts.flatMap((m) => m.calls)]) {
+    for (const call of [...pythonCalls(facts), ...facts.scripts.flatMap((m) => m.calls)]) {
       if (STREAMING_RESPONSES.some((p) => calleeMatches(call.callee, p))) client.push({ how: call.raw, evidence: call.evidence });
     }
     for (const { value, evidence } of codeStrings(facts)) if (value === 'text/event-stream') client.push({ how: 'text/event-stream', evidence });

@@ -170,9 +170,13 @@ export function isTestPath(path: string): boolean {
   );
 }
 
-/** String literals of code (Python, notebooks, TypeScript/JavaScript), docstrings excluded. */
-export function codeStrings(facts: Facts): { value: string; evidence: Evidence }[] {
-  return [...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring)), ...facts.scripts.flatMap((m) => m.strings)];
+const codeStringsOf = new WeakMap<Facts, readonly { value: string; evidence: Evidence }[]>();
+
+/** String literals of code (Python, notebooks, TypeScript/JavaScript), docstrings excluded (listed once per facts: a dozen detectors and checks read them). */
+export function codeStrings(facts: Facts): readonly { value: string; evidence: Evidence }[] {
+  let strings = codeStringsOf.get(facts);
+  if (!strings) codeStringsOf.set(facts, (strings = [...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring)), ...facts.scripts.flatMap((m) => m.strings)]));
+  return strings;
 }
 
 /** Dotted name of a Python file: `src/app/rag.py` → `src.app.rag`, `app/__init__.py` → `app`. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/types.js';
 import { snippetOf } from '../facts/evidence.js';
-import { calleeMatches } from '../facts/query.js';
+import { calleeMatches, pythonCalls } from '../facts/query.js';
 import type { Facts } from '../facts/types.js';
 import { sortedEvidence } from '../stack/evidence-map.js';
 import type { Stack } from '../stack/types.js';
@@ -59,7 +59,7 @@ function detect(detector: Detector, { facts, stack, findings }: RubricInputs): E
     return items.filter((item) => !item.declaredOnly && (!detector.ids || detector.ids.includes(item.id))).flatMap((item) => item.evidence);
   }
   if ('calls' in detector) {
-    const calls = [...facts.python.flatMap((m) => m.calls), ...facts.scripts.flatMap((m) => m.calls)];
+    const calls = [...pythonCalls(facts), ...facts.scripts.flatMap((m) => m.calls)];
     return sortedEvidence(calls.filter((call) => detector.calls.some((pattern) => calleeMatches(call.callee, pattern))).map((call) => call.evidence));
   }
   if ('check' in detector) {

@@ -1,7 +1,7 @@
 import type { Stack } from '../../stack/types.js';
 import type { Evidence } from '../../types.js';
 import { snippetOf } from '../evidence.js';
-import { calleeMatches, codeStrings, isTestPath } from '../query.js';
+import { codeStrings, isTestPath, pythonCallsTo } from '../query.js';
 import type { Facts, Literal } from '../types.js';
 import { modelCalls } from './serving.js';
 
@@ -39,7 +39,7 @@ function labelOf(text: string): string {
 /** LLM-as-judge: a grading prompt in code, or deepeval's `GEval`. */
 export function judgeEvidence(facts: Facts): Evidence[] {
   const prompts = codeStrings(facts).filter((s) => JUDGE_PROMPT.test(s.value)).map((s) => s.evidence);
-  const geval = facts.python.flatMap((m) => m.calls).filter((c) => calleeMatches(c.callee, 'deepeval.metrics.GEval')).map((c) => c.evidence);
+  const geval = pythonCallsTo(facts, ['deepeval.metrics.GEval']).map((c) => c.evidence);
   return [...geval, ...prompts];
 }
 
