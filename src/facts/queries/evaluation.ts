@@ -1,7 +1,7 @@
 import type { Stack } from '../../stack/types.js';
 import type { Evidence } from '../../types.js';
 import { snippetOf } from '../evidence.js';
-import { codeStrings, isTestPath, pythonCallsTo } from '../query.js';
+import { codeStrings, isTestPath, pythonCalls, pythonCallsTo } from '../query.js';
 import type { Facts, Literal } from '../types.js';
 import { modelCalls } from './serving.js';
 
@@ -46,12 +46,15 @@ export function judgeEvidence(facts: Facts): Evidence[] {
 /** Quality metrics the code computes, each named (`accuracy`, `ROUGE`, `LLM-as-judge`), from `stack.evaluation` plus grading prompts. */
 export function metrics(facts: Facts, stack: Stack): Metric[] {
   const out: Metric[] = [];
+  // The calls on each evaluation line, read for the metric's name: only those lines are collected.
+  const lines = new Set(stack.evaluation.map((e) => `${e.path}:${e.line}`));
   const byLine = new Map<string, string[]>();
-  for (const m of facts.python) {
-    for (const call of m.calls) {
-      const key = `${call.evidence.path}:${call.evidence.line}`;
-      byLine.set(key, [...(byLine.get(key) ?? []), call.callee, ...call.args.map((a) => a.text)]);
-    }
+  for (const call of lines.size ? pythonCalls(facts) : []) {
+    const key = `${call.evidence.path}:${call.evidence.line}`;
+    if (!lines.has(key)) continue;
+    let texts = byLine.get(key);
+    if (!texts) byLine.set(key, (texts = []));
+    texts.push(call.callee, ...call.args.map((a) => a.text));
   }
   for (const evidence of stack.evaluation) {
     const text = [evidence.snippet, ...(byLine.get(`${evidence.path}:${evidence.line}`) ?? [])].join(' ');

@@ -142,8 +142,17 @@ function localBaseUrl(module: PyModule): boolean {
 /** Once per module: asked for every OpenAI call, it would otherwise rescan the module each time. */
 const LOCAL_BASE_URL = new WeakMap<PyModule, boolean>();
 
-/** The model call a Python call is, if any. */
+/** Asked by a dozen checks of the same calls: worked out once per call. */
+const MODEL_CALL = new WeakMap<PyCall, ModelCall | null>();
+
+/** The model call a Python call (of `module`) is, if any. */
 export function pythonModelCall(call: PyCall, module: PyModule): ModelCall | null {
+  let model = MODEL_CALL.get(call);
+  if (model === undefined) MODEL_CALL.set(call, (model = modelCallOf(call, module)));
+  return model;
+}
+
+function modelCallOf(call: PyCall, module: PyModule): ModelCall | null {
   const plain = plainCallee(call.callee);
   const base = { evidence: call.evidence, raw: call.raw, python: call };
   if (/^(requests|httpx|aiohttp)\./.test(plain) && /\.(post|get|request|stream)$/.test(plain)) {
