@@ -5,7 +5,7 @@ import { AREAS, DEFAULT_CONFIG, type Config } from './config/config-schema.js';
 import type { Check } from './engine/types.js';
 import { buildCheckContext } from './engine/check-context.js';
 import { runChecks } from './engine/run-checks.js';
-import { buildFacts, type BuildFactsOptions } from './facts/build-facts.js';
+import { buildFacts, type BuildFactsOptions, type FactsResult } from './facts/build-facts.js';
 import { buildReport, type Report } from './report/build-report.js';
 import { claimQuestions, MAX_QUESTIONS, selectQuestions } from './report/select-questions.js';
 import { evaluateRubric } from './scoring/evaluate-rubric.js';
@@ -55,7 +55,8 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     loadWorkspace(source, { limits, base: options.base, transport: options.transport, cloneAuth: options.cloneAuth, head: options.head, signal: options.signal }),
   );
   try {
-    const { facts, skipped, limitsReached } = await timed('facts', () => buildFacts(workspace, { limits, deadline, ...options.facts }));
+    const { facts, skipped, limitsReached, sources } = await timed('facts', () => buildFacts(workspace, { limits, deadline, ...options.facts }));
+    if (sources.fromCache > 0 || sources.threads > 1) options.progress?.(describeSources(sources));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const context = buildCheckContext({ workspace, facts, stack, tests, parseSkipped: skipped, config });
     const enabled = (options.checks ?? allChecks).filter((check) => config.checks[check.id] !== 'off');
@@ -67,4 +68,10 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
   } finally {
     await cleanup();
   }
+}
+
+/** `830 source files: 812 from the facts cache, 18 parsed on 2 threads`: whether the cache and threads did their part. */
+function describeSources({ files, fromCache, threads }: FactsResult['sources']): string {
+  const parsed = files - fromCache;
+  return `${files} source files: ${fromCache} from the facts cache, ${parsed} parsed${threads > 1 ? ` on ${threads} threads` : ''}`;
 }

@@ -23,6 +23,8 @@ export interface FactsResult {
   skipped: Skipped[];
   /** Budgets that ran out, one sentence each ("partially analysed: …"), for `target.limitsReached`. */
   limitsReached: string[];
+  /** How the source files were read: how many, how many came from the cache, on how many threads. */
+  sources: { files: number; fromCache: number; threads: number };
 }
 
 export interface BuildFactsOptions {
@@ -69,6 +71,7 @@ interface Produced {
   outcome: SourceFileOutcome | undefined;
   key?: string;
   text?: string;
+  fromCache?: true;
 }
 
 /**
@@ -107,6 +110,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   const pool = sourceFiles.length >= POOL_MIN_FILES ? options.pool?.() : undefined;
   const ahead = new Sources(sourceFiles, pool ? pool.threads * 8 : options.cache ? LOOKUPS_AHEAD : 0, produce);
   const writes: Promise<void>[] = [];
+  const sources = { files: 0, fromCache: 0, threads: pool?.threads ?? 1 };
 
   let stoppedAt = -1;
   let stoppedBy: 'time' | 'memory' = 'time';
@@ -122,6 +126,8 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
       }
       if (isSourceFilePath(file.path)) {
         const produced = await ahead.next();
+        sources.files++;
+        if (produced.fromCache) sources.fromCache++;
         let outcome = produced.outcome;
         if (!outcome) {
           await loadParserFor(file.path); // once per review, not part of any one file's budget
@@ -176,7 +182,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   // `-r requirements.txt` includes list the included file's entries a second time.
   facts.dependencies = uniqueBy(facts.dependencies, (d) => `${d.evidence.path}:${d.evidence.line}:${d.name}`);
   facts.duplicates = findDuplicates(analysed);
-  return { facts, skipped, limitsReached };
+  return { facts, skipped, limitsReached, sources };
 
   function skip(file: SourceFile, reason: 'limit' | 'parse-error', detail: string): void {
     if (reason === 'limit') slow.push(file.path);
@@ -199,7 +205,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
     const hit = key ? await options.cache!.get(key).catch(() => undefined) : undefined;
     if (hit !== undefined) {
       try {
-        return { outcome: parseOutcome(hit) };
+        return { outcome: parseOutcome(hit), fromCache: true };
       } catch {
         // a corrupt entry is a miss
       }

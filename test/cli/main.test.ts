@@ -79,6 +79,8 @@ describe('candidate-review review (CLI)', () => {
       expect(stored).toBeGreaterThan(0);
       const second = await cliWith(env, 'review', 'test/fixtures/lora-constants', '--format', 'json');
       expect(await cacheFiles()).toBe(stored);
+      expect(first.err).not.toContain('from the facts cache');
+      expect(second.err).toMatch(/candidate-review: (\d+) source files: \1 from the facts cache, 0 parsed\n/);
       const findings = (out: string) => JSON.parse(out).findings;
       expect(findings(second.out)).toEqual(findings(first.out));
       expect(findings(first.out)).toEqual(findings(uncached.out));

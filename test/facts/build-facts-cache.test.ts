@@ -62,6 +62,10 @@ describe('the facts cache', () => {
     expect(counts).toEqual({ hits: 0, misses: 4, writes: 4 }); // train.py, serve.ts, explore.ipynb, broken.py
     const second = await buildFacts(workspaceOf(FILES), { cache });
     expect(counts.hits).toBe(4);
+    expect([first.sources, second.sources]).toEqual([
+      { files: 4, fromCache: 0, threads: 1 },
+      { files: 4, fromCache: 4, threads: 1 },
+    ]);
     expect(counts.writes).toBe(4);
     expect(comparable(second)).toBe(comparable(first));
     const lora = second.facts.python.find((m) => m.path === 'train.py')!.calls.find((c) => c.name === 'LoraConfig')!;

@@ -45,6 +45,7 @@ describe('the facts worker pool', () => {
     const plain = await buildFacts(workspaceOf(files));
     const sourceFiles = [...files.keys()].filter((path) => /\.(py|ipynb|ts|tsx|js)$/.test(path)).length;
     expect(extractedInThreads).toBe(sourceFiles);
+    expect(threaded.sources).toEqual({ files: sourceFiles, fromCache: 0, threads: 2 });
     expect(threaded.facts.python.length).toBeGreaterThan(150);
     expect(threaded.skipped).toContainEqual(expect.objectContaining({ path: 'zz/notebook.ipynb', reason: 'parse-error' }));
     expect(comparable(threaded)).toBe(comparable(plain));
