@@ -90,47 +90,57 @@ export function isCacheable(outcome: SourceFileOutcome): boolean {
   return outcome.ok || outcome.reason !== 'limit';
 }
 
-/** {@link SourceFileOutcome} as JSON text, for the cache (a function's `reads`, a Map, as its entries). */
-export function serializeOutcome(outcome: SourceFileOutcome): string {
-  const python = outcome.ok ? outcome.facts.python : undefined;
-  if (!outcome.ok || !python) return JSON.stringify(outcome);
-  const functions = python.functions.map((fn) => ({ ...fn, reads: [...fn.reads] }));
-  return JSON.stringify({ ...outcome, facts: { ...outcome.facts, python: { ...python, functions } } });
-}
-
-/** The inverse of {@link serializeOutcome}. Throws on text that is not one (a corrupt cache entry). */
-export function parseOutcome(text: string): SourceFileOutcome {
-  const outcome = JSON.parse(text) as SourceFileOutcome;
-  if (typeof outcome?.ok !== 'boolean') throw new Error('not a file outcome');
-  if (!outcome.ok) return outcome;
-  shareEvidence(outcome.facts);
-  for (const fn of outcome.facts.python?.functions ?? []) fn.reads = new Map(fn.reads as unknown as [string, Evidence][]);
-  return outcome;
-}
+/** How a shared evidence object is written in cache text: its place in the entry's evidence table. */
+const REF = '@';
 
 const isEvidence = (value: object): value is Evidence =>
   typeof (value as Evidence).line === 'number' && typeof (value as Evidence).snippet === 'string' && typeof (value as Evidence).path === 'string';
 
 /**
- * JSON text holds a copy of a line's evidence wherever the line is named (a call, each argument,
- * the names it reads); extraction made one object per line. One again here, so facts read back
- * from the cache take no more memory than freshly extracted ones.
+ * {@link SourceFileOutcome} as JSON text, for the cache. Facts on one line share one evidence
+ * object; the text keeps it so: each object is written once, in a table, and referred to by its
+ * place (`{"@": 3}`) wherever it stands, which halves the text. A function's `reads`, a Map, is
+ * written as its entries.
  */
-function shareEvidence(root: object): void {
-  const byLine = new Map<string, Evidence>();
+export function serializeOutcome(outcome: SourceFileOutcome): string {
+  const python = outcome.ok ? outcome.facts.python : undefined;
+  const body = outcome.ok && python ? { ...outcome, facts: { ...outcome.facts, python: { ...python, functions: python.functions.map((fn) => ({ ...fn, reads: [...fn.reads] })) } } } : outcome;
+  const table: Evidence[] = [];
+  const places = new Map<Evidence, number>();
+  const text = JSON.stringify(body, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !isEvidence(value)) return value;
+    let place = places.get(value);
+    if (place === undefined) places.set(value, (place = table.push(value) - 1));
+    return { [REF]: place };
+  });
+  return `{"evidence":${JSON.stringify(table)},"outcome":${text}}`;
+}
+
+/**
+ * The inverse of {@link serializeOutcome}: every reference is the table's one object again, so
+ * facts read back take no more memory than freshly extracted ones. Throws on text that is not an
+ * outcome (a corrupt cache entry).
+ */
+export function parseOutcome(text: string): SourceFileOutcome {
+  const { evidence, outcome } = JSON.parse(text) as { evidence?: unknown; outcome?: SourceFileOutcome };
+  if (!Array.isArray(evidence) || typeof outcome?.ok !== 'boolean') throw new Error('not a file outcome');
+  if (!outcome.ok) return outcome;
+  resolveReferences(outcome.facts, evidence as Evidence[]);
+  for (const fn of outcome.facts.python?.functions ?? []) fn.reads = new Map(fn.reads as unknown as [string, Evidence][]);
+  return outcome;
+}
+
+function resolveReferences(root: object, table: readonly Evidence[]): void {
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Record<string, unknown>;
     for (const key in node) {
-      const value = node[key];
+      const value = node[key] as Record<string, unknown> | null;
       if (value === null || typeof value !== 'object') continue;
-      if (!Array.isArray(value) && isEvidence(value)) {
-        // The snippet is part of the key: a secret's evidence on a line carries the redacted line.
-        const id = `${value.path}\u0000${value.line}\u0000${value.cell ?? ''}\u0000${value.snippet}`;
-        const shared = byLine.get(id);
-        if (shared) node[key] = shared;
-        else byLine.set(id, value);
-      } else stack.push(value);
+      const place = value[REF];
+      if (typeof place !== 'number') stack.push(value);
+      else if (table[place]) node[key] = table[place];
+      else throw new Error('not a file outcome: a reference out of its table');
     }
   }
 }
