@@ -3,6 +3,7 @@ import type { Report } from '../report/build-report.js';
 import { review, type ReviewOptions } from '../review.js';
 import type { Source } from '../source/parse-source.js';
 import type { QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
+import { ENQUEUE_TIMEOUT_MS } from './enqueue-review.js';
 import { LatestHeads } from './latest-heads.js';
 import { RecentDeliveries } from './recent-deliveries.js';
 import { ReviewQueue } from './review-queue.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   webHost?: string;
   /** Waits between create attempts after a lost response (tests pass an instant one). */
   wait?: (ms: number) => Promise<void>;
+  /** How long a delivery waits for the shared queue to store its review (default {@link ENQUEUE_TIMEOUT_MS}). */
+  enqueueTimeoutMs?: number;
 }
 
 /** AppDeps with every default filled in, plus the app's own bounded memory of deliveries. */
@@ -39,6 +42,7 @@ export interface AppRuntime {
   cloneAuth: CloneAuthProvider;
   webHost: string;
   wait: ((ms: number) => Promise<void>) | undefined;
+  enqueueTimeoutMs: number;
   deliveries: RecentDeliveries;
   /** The newest head seen per pull request, so a stale delivery supersedes nothing. */
   heads: LatestHeads;
@@ -68,6 +72,7 @@ export function resolveAppDeps(deps: AppDeps, log: Context['log']): AppRuntime {
     cloneAuth: deps.cloneAuth ?? scopedCloneToken,
     webHost: (deps.webHost ?? 'github.com').toLowerCase(),
     wait: deps.wait,
+    enqueueTimeoutMs: deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS,
     deliveries: new RecentDeliveries(),
     heads: new LatestHeads(),
   };

@@ -101,7 +101,9 @@ export function secretCensor(known: KnownSecrets = {}): (text: string) => string
 /**
  * A copy of `value` with the censor applied to every string in it (object keys included), errors
  * turned into plain objects (message, stack, own properties) first. Bounded in depth; cycles and
- * functions are dropped.
+ * functions are dropped. A failed webhook handler's error, which @octokit/webhooks gives the whole
+ * delivery (`event`) and Probot logs, keeps only the delivery's id and event name: the candidate's
+ * pull request or issue does not belong in every failure's log line.
  */
 export function censorDeep(value: unknown, censor: (text: string) => string, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return censor(value);
@@ -110,10 +112,18 @@ export function censorDeep(value: unknown, censor: (text: string) => string, dep
   seen.add(value);
   if (Array.isArray(value)) return value.slice(0, 1_000).map((item) => censorDeep(item, censor, depth + 1, seen));
   const source: Record<string, unknown> =
-    value instanceof Error ? { type: value.name, message: value.message, stack: value.stack, ...Object.fromEntries(Object.entries(value)) } : (value as Record<string, unknown>);
+    value instanceof Error ? { type: value.name, message: value.message, stack: value.stack, ...Object.fromEntries(Object.entries(value)), ...deliveryOf(value) } : (value as Record<string, unknown>);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(source)) out[censor(key)] = censorDeep(item, censor, depth + 1, seen);
   return out;
+}
+
+/** An error's delivery (`event`, from @octokit/webhooks) as its id and event name alone. */
+function deliveryOf(error: Error): { event?: { id: unknown; name: unknown } } {
+  const event = (error as { event?: unknown }).event;
+  if (event === null || typeof event !== 'object') return {};
+  const { id, name } = event as { id?: unknown; name?: unknown };
+  return { event: { id, name } };
 }
 
 /**

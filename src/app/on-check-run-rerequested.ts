@@ -21,7 +21,7 @@ export async function onCheckRunRerequested(context: Context<'check_run.rereques
       context.log.info(`re-run of ${run.head_sha.slice(0, 12)} ignored: it is no longer the head of #${number}`);
       return;
     }
-    startPullRequestReview(context, runtime, pullRequestTarget(installation.id, repository, pr), { rerun: true });
+    await startPullRequestReview(context, runtime, pullRequestTarget(installation.id, repository, pr), { rerun: true });
   } catch (error) {
     reportFailure(context, error, `re-run of ${run.head_sha.slice(0, 12)}`);
   }

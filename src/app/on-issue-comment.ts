@@ -26,12 +26,12 @@ export async function onIssueComment(context: Context<'issue_comment.created'>, 
     if (issue.pull_request) {
       const { data: pr } = await context.octokit.rest.pulls.get({ ...at, pull_number: issue.number });
       if (pr.state !== 'open') return;
-      startPullRequestReview(context, runtime, pullRequestTarget(installation.id, repository, pr));
+      await startPullRequestReview(context, runtime, pullRequestTarget(installation.id, repository, pr));
       return;
     }
     const loaded = await loadAppConfig(context.octokit, at);
     if (issue.state !== 'open' || !(issue.labels ?? []).some((l) => l.name === loaded.config.label)) return;
-    startIssueReview(context, runtime, { installationId: installation.id, ...at, number: issue.number, body: issue.body ?? '' }, loaded);
+    await startIssueReview(context, runtime, { installationId: installation.id, ...at, number: issue.number, body: issue.body ?? '' }, loaded);
   } catch (error) {
     reportFailure(context, error, `/review on #${issue.number}`);
   }

@@ -18,7 +18,7 @@ export async function onIssue(context: Context<IssueEvent>, runtime: AppRuntime)
         ? context.payload.label?.name === label
         : (issue.labels ?? []).some((l) => l.name === label);
     if (!asked) return;
-    startIssueReview(context, runtime, { installationId: installation.id, owner: repository.owner.login, repo: repository.name, number: issue.number, body: issue.body ?? '' }, loaded);
+    await startIssueReview(context, runtime, { installationId: installation.id, owner: repository.owner.login, repo: repository.name, number: issue.number, body: issue.body ?? '' }, loaded);
   } catch (error) {
     reportFailure(context, error, `issue #${issue.number}`);
   }

@@ -10,7 +10,7 @@ export type PullRequestEvent = 'pull_request.opened' | 'pull_request.reopened' |
  * ready). A delivery older than one already seen for a newer head of the same pull request is
  * ignored: it would otherwise supersede the newer head's review.
  */
-export function onPullRequest(context: Context<PullRequestEvent>, runtime: AppRuntime): void {
+export async function onPullRequest(context: Context<PullRequestEvent>, runtime: AppRuntime): Promise<void> {
   const { pull_request: pr, installation, repository } = context.payload;
   if (!installation || pr.state !== 'open' || pr.draft) return;
   const target = pullRequestTarget(installation.id, repository, pr);
@@ -18,5 +18,5 @@ export function onPullRequest(context: Context<PullRequestEvent>, runtime: AppRu
     context.log.info(`${pullRequestGroup(target)}: ${target.headSha.slice(0, 12)} is older than a head already seen; this delivery adds nothing`);
     return;
   }
-  startPullRequestReview(context, runtime, target);
+  await startPullRequestReview(context, runtime, target);
 }

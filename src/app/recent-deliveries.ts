@@ -20,4 +20,9 @@ export class RecentDeliveries {
     if (this.#seen.size > this.#capacity) this.#seen.delete(this.#seen.values().next().value!);
     return true;
   }
+
+  /** Forgets an id: its delivery failed, and GitHub's redelivery (same id) must be handled. */
+  forget(id: string): void {
+    this.#seen.delete(id);
+  }
 }

@@ -2,7 +2,7 @@ import { completeCheckRun } from '../publish/complete-check-run.js';
 import { findOrCreateCheckRun } from '../publish/find-or-create-check-run.js';
 import type { AppRuntime, GitHubSession } from './app-deps.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
-import { enqueueReview } from './enqueue-review.js';
+import { enqueueReview, type QueueUnavailable } from './enqueue-review.js';
 import { neutralOutputs } from './neutral-outputs.js';
 import { pullRequestGroup, pullRequestKey, type PullRequestTarget } from './pull-request-target.js';
 import { runPullRequestReview } from './run-pull-request-review.js';
@@ -14,14 +14,16 @@ export const RECENTLY_REVIEWED_MS = 60_000;
  * Queues the review of a pull request head and shows it at once as an `in_progress` check run.
  * One job per head: a head already waiting, running or (unless `rerun`, the check run's own
  * Re-run button) reviewed a moment ago is not queued again; a new head supersedes the pull
- * request's older one. Returns without waiting for the review.
+ * request's older one. Returns without waiting for the review; with a shared
+ * queue, once the job is stored there (else it throws {@link QueueUnavailable}: the delivery fails).
  */
-export function startPullRequestReview(session: GitHubSession, runtime: AppRuntime, target: PullRequestTarget, options: { rerun?: boolean } = {}): void {
+export async function startPullRequestReview(session: GitHubSession, runtime: AppRuntime, target: PullRequestTarget, options: { rerun?: boolean } = {}): Promise<void> {
   const key = pullRequestKey(target);
   if (runtime.backend) {
     // A worker (maybe on another machine) creates the check run when it takes the job.
     const job = { key, group: pullRequestGroup(target), lane: target.owner.toLowerCase(), payload: { kind: 'pull-request' as const, target } };
-    return enqueueReview(session, runtime.backend, options.rerun ? { ...job, rerun: true } : job);
+    await enqueueReview(session, runtime.backend, options.rerun ? { ...job, rerun: true } : job, runtime.enqueueTimeoutMs);
+    return;
   }
   const { queue } = runtime;
   if (queue.has(key) || (!options.rerun && queue.finishedWithin(key, RECENTLY_REVIEWED_MS))) {

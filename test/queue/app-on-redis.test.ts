@@ -138,4 +138,50 @@ describe.skipIf('skipped' in redis)('the app with REDIS_URL (receiver and worker
       await api.close();
     }
   });
+  it('Redis down: the delivery fails with 503 within the time-out; once Redis is back, GitHub’s redelivery (same id) is queued once', async () => {
+    const own = await startRedis();
+    if ('skipped' in own) throw new Error(own.skipped);
+    const port = Number(new URL(own.url).port);
+    const env = readEnv({ APP_ID: String(APP_ID), PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GHE_HOST: 'localhost:1', GHE_PROTOCOL: 'http', HOST: '127.0.0.1', PORT: '0', REDIS_URL: own.url });
+    const backend = new BullMQBackend<ReviewPayload>({ url: own.url, name: `down-${randomUUID()}` });
+    const logged = captureLog();
+    const receiver = await startApp(env, { log: logged.log, worker: false, deps: { backend, enqueueTimeoutMs: 1_000 } });
+    let restarted: Awaited<ReturnType<typeof startRedis>> | undefined;
+    try {
+      const pr = event('pull_request.opened');
+      pr.pull_request.head.sha = HEAD;
+      const body = JSON.stringify(pr);
+      const id = randomUUID();
+      const post = () =>
+        fetch(`${receiver.url}/api/github/webhooks`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': id, 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
+        });
+      await own.stop();
+      const started = Date.now();
+      const failed = await post();
+      expect(failed.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(logged.lines.some((line) => line.includes(`codertocat/hello-world#2@${HEAD}: could not queue the review`))).toBe(true);
+
+      restarted = await startRedis(port);
+      if ('skipped' in restarted) throw new Error(restarted.skipped);
+      let redelivered = 0;
+      const end = Date.now() + 15_000;
+      while (redelivered !== 200 && Date.now() < end) {
+        redelivered = (await post()).status; // the client reconnects in its own time: GitHub's redelivery may also come early
+        if (redelivered !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(redelivered).toBe(200);
+      expect(logged.lines.some((line) => line.includes('seen before'))).toBe(false);
+      const job = await backend.job(`codertocat/hello-world#2@${HEAD}`);
+      expect(job?.data.payload).toMatchObject({ kind: 'pull-request', target: { headSha: HEAD } });
+      expect((await backend.counts()).waiting).toBe(1);
+    } finally {
+      await receiver.close(1_000);
+      await backend.close({ force: true });
+      if (restarted && 'stop' in restarted) await restarted.stop();
+    }
+  }, 30_000);
 });

@@ -8,12 +8,12 @@ export interface TestRedis {
 }
 
 /**
- * Starts `redis-server` on a free loopback port (no dump, no append-only file), or returns why it
- * could not (not installed, did not become ready) — the caller skips its tests then, except under
- * CI=true where the reason is an error.
+ * Starts `redis-server` on a free loopback port, or on `port` (a restart), with no dump and no
+ * append-only file; or returns why it could not (not installed, did not become ready) — the caller
+ * skips its tests then, except under CI=true where the reason is an error.
  */
-export async function startRedis(): Promise<TestRedis | { skipped: string }> {
-  const port = await freePort();
+export async function startRedis(port?: number): Promise<TestRedis | { skipped: string }> {
+  port ??= await freePort();
   let child: ChildProcess;
   try {
     // Through a shell that holds our end of a pipe: when this process goes, even by SIGKILL, the
