@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
 import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
 import { copyTree, type SyntaxTree } from './syntax-tree.js';
+import { initTreeSitter } from './tree-cursor.js';
 
 const require = createRequire(import.meta.url);
 
@@ -10,7 +11,7 @@ let loading: Promise<Parser> | undefined;
 /** The tree-sitter parser for Python (the grammar's bundled wasm), loaded once per process. */
 export function pythonParser(): Promise<Parser> {
   loading ??= (async () => {
-    await Parser.init();
+    await initTreeSitter();
     const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);

@@ -1,6 +1,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { lastAtOrBefore } from '../evidence.js';
 import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
+import { FastTreeCursor } from './tree-cursor.js';
 
 /** Nodes copied between two looks at the clock. */
 const BUDGET_STRIDE = 4096;
@@ -92,18 +93,19 @@ export function copyTree(tree: Tree, text: string, budget?: ParseBudget): Syntax
   const source = new SourceText(text);
   const { types, fields } = tree.language;
   const namedById = new Map<number, boolean>();
-  const cursor = tree.walk();
+  const cursor = new FastTreeCursor(tree);
+  let root: SyntaxNode;
   try {
-    const root = new SyntaxNode(source, cursor.nodeType, true, cursor.startIndex, cursor.endIndex, null);
+    root = new SyntaxNode(source, types[cursor.nodeTypeId] ?? ERROR_TYPE, true, cursor.startIndex, cursor.endIndex, null);
     let parent = root;
     let current = root;
     let copied = 0;
-    for (;;) {
+    walk: for (;;) {
       // Anonymous nodes are the grammar's literal tokens: leaves, so there is no child to look for.
       if (current.isNamed && cursor.gotoFirstChild()) parent = current;
       else {
         while (!cursor.gotoNextSibling()) {
-          if (parent === root) return { root, hasError: tree.rootNode.hasError };
+          if (parent === root) break walk;
           cursor.gotoParent();
           parent = parent.parent!;
         }
@@ -122,4 +124,6 @@ export function copyTree(tree: Tree, text: string, budget?: ParseBudget): Syntax
   } finally {
     cursor.delete();
   }
+  // Only now: reading the root node goes through the transfer buffer the cursor lived in.
+  return { root, hasError: tree.rootNode.hasError };
 }

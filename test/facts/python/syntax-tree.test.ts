@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withPythonTree } from '../../../src/facts/python/python-parser.js';
-import type { SyntaxNode } from '../../../src/facts/python/syntax-tree.js';
+import type { Node } from 'web-tree-sitter';
+import { pythonParser, withPythonTree } from '../../../src/facts/python/python-parser.js';
+import { copyTree, type SyntaxNode } from '../../../src/facts/python/syntax-tree.js';
+import { REPO_ROOT } from '../../helpers/review-fixture.js';
 
 const find = (root: SyntaxNode, type: string): SyntaxNode[] => {
   const out: SyntaxNode[] = [];
@@ -35,4 +39,40 @@ describe('the copied syntax tree', () => {
     const { hasError } = await withPythonTree('def broken(:\n  pass\n', (tree) => tree);
     expect(hasError).toBe(true);
   });
+
+  it('is web-tree-sitter’s own tree node for node (type, offsets, fields), also where the walk outgrows the cursor’s stack', async () => {
+    const parser = await pythonParser();
+    const dir = join(REPO_ROOT, 'examples/rag-takehome');
+    const texts = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.py'))
+      .map((path) => readFileSync(join(dir, path), 'utf8'));
+    // 300 levels of brackets: the cursor's stack is reallocated many times during one walk.
+    texts.push(`DEEP = ${'['.repeat(300)}1${']'.repeat(300)}\nprint(DEEP)\n`, 'def broken(:\n  pass\n');
+    expect(texts.length).toBeGreaterThan(5);
+    for (let round = 0; round < 3; round++) {
+      for (const text of texts) {
+        const tree = parser.parse(text)!;
+        try {
+          const copy = copyTree(tree, text);
+          expect(copy.hasError).toBe(tree.rootNode.hasError);
+          expectSameNode(copy.root, tree.rootNode);
+        } finally {
+          tree.delete();
+        }
+      }
+    }
+  });
 });
+
+/** A copied node against web-tree-sitter's: named nodes in full, anonymous ones by type and field. */
+function expectSameNode(copy: SyntaxNode, node: Node): void {
+  expect(copy.type).toBe(node.type);
+  expect(copy.isNamed).toBe(node.isNamed);
+  if (node.isNamed) expect([copy.startIndex, copy.endIndex]).toEqual([node.startIndex, node.endIndex]);
+  if (!node.isNamed) return expect(copy.children).toHaveLength(0);
+  expect(copy.children.map((child) => child.type)).toEqual(node.children.map((child) => child!.type));
+  for (let i = 0; i < node.childCount; i++) {
+    expect(copy.children[i]!.field).toBe(node.fieldNameForChild(i));
+    expectSameNode(copy.children[i]!, node.child(i)!);
+  }
+}
