@@ -114,7 +114,8 @@ export interface ModelCall {
 
 const HOSTED_PY = /^(openai|anthropic|cohere|google\.generativeai|google\.genai|mistralai|groq|together|litellm|langchain_openai|langchain_anthropic|langchain_cohere|langchain_google_genai|langchain_mistralai|langchain_groq|langchain_community\.(chat_models|llms)\.(ChatOpenAI|OpenAI|ChatAnthropic|Cohere)|llama_index\.llms\.(openai|anthropic|cohere|gemini|mistralai|groq))(\.|\(|$)/;
 const LOCAL_PY = /^(ollama|transformers|vllm|llama_cpp|ctransformers|gpt4all|langchain_ollama|langchain_huggingface|langchain_community\.(chat_models|llms)\.(ChatOllama|Ollama|HuggingFacePipeline|LlamaCpp|VLLM)|llama_index\.llms\.(ollama|huggingface|llama_cpp|vllm)|huggingface_hub)(\.|\(|$)/;
-const GENERATE_METHOD = /^(create|chat|generate|generate_content|invoke|ainvoke|stream|astream|complete|acomplete|stream_complete|stream_chat|predict|text_generation|chat_completion|create_chat_completion|create_completion|completion|acompletion)$/;
+const GENERATE_METHODS = new Set(['create', 'chat', 'generate', 'generate_content', 'invoke', 'ainvoke', 'stream', 'astream', 'complete', 'acomplete', 'stream_complete', 'stream_chat', 'predict', 'text_generation', 'chat_completion', 'create_chat_completion', 'create_completion', 'completion', 'acompletion']);
+const HTTP_CLIENT = /^(requests|httpx|aiohttp)\./;
 const EMBEDDING = /(^|\.)(embeddings?|embed\w*|Embeddings?\w*)(\(\))?\./;
 /** Receivers whose `.generate()`/`.invoke()` is a model even when unresolved (`model.generate`, `chain.invoke`). */
 const MODEL_RECEIVER = /(^|\.|_)(llm|model|chain|qa|rag|pipe|pipeline|generator|engine|query_engine|chat_engine|client)(\(\))?$/i;
@@ -142,11 +143,16 @@ function localBaseUrl(module: PyModule): boolean {
 /** Once per module: asked for every OpenAI call, it would otherwise rescan the module each time. */
 const LOCAL_BASE_URL = new WeakMap<PyModule, boolean>();
 
+/** `pipe = pipeline("text-generation"); pipe(prompt)`: the callee of `pipe(prompt)`. */
+const TEXT_PIPELINE = 'transformers.pipeline()';
+
 /** Asked by a dozen checks of the same calls: worked out once per call. */
 const MODEL_CALL = new WeakMap<PyCall, ModelCall | null>();
 
 /** The model call a Python call (of `module`) is, if any. */
 export function pythonModelCall(call: PyCall, module: PyModule): ModelCall | null {
+  // Most calls (`print`, `append`, `get`, …) cannot be one: ruled out without a lookup.
+  if (!GENERATE_METHODS.has(call.name) && call.callee !== TEXT_PIPELINE && !HTTP_CLIENT.test(call.callee)) return null;
   let model = MODEL_CALL.get(call);
   if (model === undefined) MODEL_CALL.set(call, (model = modelCallOf(call, module)));
   return model;
@@ -155,15 +161,15 @@ export function pythonModelCall(call: PyCall, module: PyModule): ModelCall | nul
 function modelCallOf(call: PyCall, module: PyModule): ModelCall | null {
   const plain = plainCallee(call.callee);
   const base = { evidence: call.evidence, raw: call.raw, python: call };
-  if (/^(requests|httpx|aiohttp)\./.test(plain) && /\.(post|get|request|stream)$/.test(plain)) {
+  if (HTTP_CLIENT.test(plain) && /\.(post|get|request|stream)$/.test(plain)) {
     const url = urlOf(call);
     if (url && MODEL_URL.test(url)) return { ...base, hosted: HOSTED_URL.test(url), provider: HOSTED_URL.test(url) ? 'a hosted API' : 'HTTP' };
     return null;
   }
   if (EMBEDDING.test(call.callee)) return null;
   // `pipe = pipeline("text-generation"); pipe(prompt)`
-  if (call.callee === 'transformers.pipeline()') return { ...base, hosted: false, provider: 'transformers' };
-  if (!GENERATE_METHOD.test(call.name)) return null;
+  if (call.callee === TEXT_PIPELINE) return { ...base, hosted: false, provider: 'transformers' };
+  if (!GENERATE_METHODS.has(call.name)) return null;
   const provider = plain.split('.')[0]!;
   if (HOSTED_PY.test(plain)) {
     if (/^openai\b/.test(plain) && /\.create$/.test(plain) && !/\.(chat\.completions|completions|responses|messages|beta\.chat\.completions)\.create$/.test(plain)) return null;
