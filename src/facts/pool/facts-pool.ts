@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FactsTask, FactsTaskResult } from './facts-worker.js';
 
+/** Files handed to a thread at once. */
+const TASKS_PER_THREAD = 4;
+
 /** Threads that parse source files beside the review's own: facts come back, syntax trees never do. */
 export interface FactsPool {
   readonly threads: number;
@@ -28,7 +31,9 @@ export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | und
   const filename = options.workerFile ?? fileURLToPath(new URL('./facts-worker.js', import.meta.url));
   if (threads < 2 || !existsSync(filename)) return undefined;
   // Threads start with a large review and leave after a minute without one: an idle server holds no parser memory.
-  const pool = new Piscina<FactsTask, FactsTaskResult>({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 60_000 });
+  // Each thread holds a few files, so it starts the next one without waiting for the review's
+  // thread (busy with results and its own files) to hand it over; the worker runs them in turn.
+  const pool = new Piscina<FactsTask, FactsTaskResult>({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: TASKS_PER_THREAD });
   return {
     threads,
     extract: (task) => pool.run(task),

@@ -20,10 +20,25 @@ export interface FactsTaskResult {
 
 const scripts = lazyScriptExtractor();
 
-/** A pool thread's work: one file's facts, sent back by structured clone (trees never leave the thread). */
-export default async function extractInWorker({ file, parseTimeoutMs, remainingMs, serialize }: FactsTask): Promise<FactsTaskResult> {
-  const now = () => performance.now();
-  const budget = { ms: parseTimeoutMs, deadline: now() + Math.min(parseTimeoutMs, remainingMs), now };
+const now = () => performance.now();
+
+/** The task this thread runs last: the pool hands a thread several at once, and they run in turn. */
+let last: Promise<unknown> = Promise.resolve();
+
+/**
+ * A pool thread's work: one file's facts, sent back by structured clone (trees never leave the
+ * thread). Tasks run one after another, each with its own parse budget from when it starts; what
+ * is left of the review's budget counts from when the task arrived.
+ */
+export default function extractInWorker(task: FactsTask): Promise<FactsTaskResult> {
+  const received = now();
+  const run = last.then(() => extract(task, received));
+  last = run.catch(() => undefined);
+  return run;
+}
+
+async function extract({ file, parseTimeoutMs, remainingMs, serialize }: FactsTask, received: number): Promise<FactsTaskResult> {
+  const budget = { ms: parseTimeoutMs, deadline: Math.min(now() + parseTimeoutMs, received + remainingMs), now };
   const outcome = await extractSourceFile(file, budget, scripts);
   return serialize && isCacheable(outcome) ? { outcome, text: serializeOutcome(outcome) } : { outcome };
 }

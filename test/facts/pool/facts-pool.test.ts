@@ -30,21 +30,23 @@ describe('the facts worker pool', () => {
     expect(createFactsPool({ threads: 1, workerFile })).toBeUndefined();
   });
 
-  it('gives the same facts, in the same order, as extraction on the main thread (a 300-file generated repository)', async () => {
+  it('gives the same facts, in the same order, as extraction on the main thread (a 300-file generated repository); its few scripts are read on the main thread', async () => {
     const files = corpusFiles(300, 600_000, 7);
     files.set('zz/broken.py', 'def f(:\n  return (((\n');
     files.set('zz/notebook.ipynb', '{"cells": [');
-    let extractedInThreads = 0;
+    const extractedInThreads: string[] = [];
     const counting = { ...pool, extract: async (task: Parameters<typeof pool.extract>[0]) => {
         const result = await pool.extract(task);
-        extractedInThreads++;
+        extractedInThreads.push(task.file.path);
         return result;
       },
     };
     const threaded = await buildFacts(workspaceOf(files), { pool: () => counting });
     const plain = await buildFacts(workspaceOf(files));
     const sourceFiles = [...files.keys()].filter((path) => /\.(py|ipynb|ts|tsx|js)$/.test(path)).length;
-    expect(extractedInThreads).toBe(sourceFiles);
+    const python = [...files.keys()].filter((path) => /\.(py|ipynb)$/.test(path));
+    expect(sourceFiles - python.length).toBeGreaterThan(0);
+    expect(extractedInThreads.sort()).toEqual(python.sort());
     expect(threaded.sources).toEqual({ files: sourceFiles, fromCache: 0, threads: 2 });
     expect(threaded.facts.python.length).toBeGreaterThan(150);
     expect(threaded.skipped).toContainEqual(expect.objectContaining({ path: 'zz/notebook.ipynb', reason: 'parse-error' }));
