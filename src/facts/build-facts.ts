@@ -65,12 +65,12 @@ const LOOKUPS_AHEAD = 32;
 
 /**
  * One source file's outcome, if it was found or extracted ahead of its turn; its cache key (none
- * when it came from the cache) and, from a pool thread, its cache text.
+ * when it came from the cache) and, from a pool thread, its cache bytes.
  */
 interface Produced {
   outcome: SourceFileOutcome | undefined;
   key?: string;
-  text?: string;
+  bytes?: Buffer;
   fromCache?: true;
 }
 
@@ -140,7 +140,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
           stoppedAt = index; // the review's own budget ran out during this file
           break;
         }
-        if (options.cache && produced.key && isCacheable(outcome)) writes.push(options.cache.set(produced.key, produced.text ?? serializeOutcome(outcome)).catch(() => undefined));
+        if (options.cache && produced.key && isCacheable(outcome)) writes.push(options.cache.set(produced.key, produced.bytes ?? serializeOutcome(outcome)).catch(() => undefined));
         if (outcome.ok) addSourceFacts(outcome.facts);
         else skip(file, outcome.reason, outcome.detail);
       } else {
@@ -217,7 +217,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
     const remainingMs = options.deadline === undefined ? Infinity : options.deadline - now();
     // A thread that fails leaves the file to be extracted here, in its turn.
     const result = await pool.extract({ file, parseTimeoutMs: limits.parseTimeoutMs, remainingMs, serialize: key !== undefined }).catch(() => undefined);
-    return { outcome: result?.outcome, ...(key && { key }), ...(result?.text !== undefined && { text: result.text }) };
+    return { outcome: result?.outcome, ...(key && { key }), ...(result?.bytes !== undefined && { bytes: result.bytes }) };
   }
 
   /** Loads the parser a file needs, if it is not loaded yet: the Python grammar, or the TypeScript compiler's project. */

@@ -8,15 +8,16 @@ let version: string | undefined;
 
 /**
  * A digest of everything that decides what facts a file yields: the code of the facts stage (this
- * folder, as it runs: `src/facts` or `dist/src/facts`) and the exact versions of the parsers in
- * `package.json`. Part of every facts-cache key, so a changed extractor can never read an entry an
+ * folder, as it runs: `src/facts` or `dist/src/facts`), the exact versions of the parsers in
+ * `package.json`, and V8's (entries are in its serialisation format). Part of every facts-cache key, so a changed extractor can never read an entry an
  * older one wrote. Computed once per process.
  */
 export function factsCodeVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
-  hash.update(JSON.stringify([pkg.version, pkg.dependencies]));
+  // Entries are V8-serialised: another V8 may not read them back the same.
+  hash.update(JSON.stringify([pkg.version, pkg.dependencies, process.versions.v8]));
   const here = fileURLToPath(new URL('.', import.meta.url));
   const errors = fileURLToPath(new URL(`../errors${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   for (const path of [...codeFiles(here), errors]) hash.update(path.slice(here.length)).update(readFileSync(path));

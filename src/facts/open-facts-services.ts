@@ -20,7 +20,8 @@ export interface FactsServices {
  * time a review has enough files to share out. One per process; `close` at exit.
  */
 export function openFactsServices(env: FactsServicesEnv, warn?: FactsCacheWarn): FactsServices {
-  const cache = openFactsCache(env, warn);
+  const opened = openFactsCache(env, warn);
+  const cache = opened && writeBehind(opened);
   const threads = threadsOf(env.CANDIDATE_REVIEW_THREADS, warn);
   let pool: FactsPool | undefined;
   let started = false;
@@ -43,4 +44,25 @@ function threadsOf(value: string | undefined, warn?: FactsCacheWarn): number | u
   if (Number.isInteger(threads) && threads >= 1 && threads <= 64) return threads;
   warn?.(`CANDIDATE_REVIEW_THREADS=${JSON.stringify(value.slice(0, 20))} is not a number from 1 to 64; using the cores available`);
   return undefined;
+}
+
+/**
+ * The cache as reviews use it: writes are handed over and made one at a time, behind the review
+ * (the gzip on one of libuv's threads, while the review's thread parses and checks), so filling the
+ * cache hardly slows a first review; `close` waits for the writes still queued.
+ */
+function writeBehind(cache: OpenedFactsCache): OpenedFactsCache {
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    kind: cache.kind,
+    get: (key) => cache.get(key),
+    set: (key, value) => {
+      queue = queue.then(() => cache.set(key, value)).catch(() => undefined);
+      return Promise.resolve();
+    },
+    close: async () => {
+      await queue;
+      await cache.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
+import { deserialize, serialize } from 'node:v8';
 import { oneLine } from '../errors.js';
-import type { Evidence, SourceFile } from '../types.js';
+import type { SourceFile } from '../types.js';
 import { LineIndex } from './evidence.js';
 import { extractDependencies, type ManifestContext } from './manifests/extract-dependencies.js';
 import { notebookFacts } from './notebook/notebook-facts.js';
@@ -90,57 +91,22 @@ export function isCacheable(outcome: SourceFileOutcome): boolean {
   return outcome.ok || outcome.reason !== 'limit';
 }
 
-/** How a shared evidence object is written in cache text: its place in the entry's evidence table. */
-const REF = '@';
-
-const isEvidence = (value: object): value is Evidence =>
-  typeof (value as Evidence).line === 'number' && typeof (value as Evidence).snippet === 'string' && typeof (value as Evidence).path === 'string';
-
 /**
- * {@link SourceFileOutcome} as JSON text, for the cache. Facts on one line share one evidence
- * object; the text keeps it so: each object is written once, in a table, and referred to by its
- * place (`{"@": 3}`) wherever it stands, which halves the text. A function's `reads`, a Map, is
- * written as its entries.
+ * {@link SourceFileOutcome} as bytes, for the cache: V8's serialisation format (structured clone),
+ * which keeps shared objects shared (facts on one line share one evidence object, so facts read
+ * back take no more memory than fresh ones) and a function's `reads` a Map.
  */
-export function serializeOutcome(outcome: SourceFileOutcome): string {
-  const python = outcome.ok ? outcome.facts.python : undefined;
-  const body = outcome.ok && python ? { ...outcome, facts: { ...outcome.facts, python: { ...python, functions: python.functions.map((fn) => ({ ...fn, reads: [...fn.reads] })) } } } : outcome;
-  const table: Evidence[] = [];
-  const places = new Map<Evidence, number>();
-  const text = JSON.stringify(body, (_key, value: unknown) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || !isEvidence(value)) return value;
-    let place = places.get(value);
-    if (place === undefined) places.set(value, (place = table.push(value) - 1));
-    return { [REF]: place };
-  });
-  return `{"evidence":${JSON.stringify(table)},"outcome":${text}}`;
+export function serializeOutcome(outcome: SourceFileOutcome): Buffer {
+  return serialize(outcome);
 }
 
 /**
- * The inverse of {@link serializeOutcome}: every reference is the table's one object again, so
- * facts read back take no more memory than freshly extracted ones. Throws on text that is not an
- * outcome (a corrupt cache entry).
+ * The inverse of {@link serializeOutcome}. Throws on bytes that are not an outcome (a corrupt
+ * cache entry, or one another V8 version wrote).
  */
-export function parseOutcome(text: string): SourceFileOutcome {
-  const { evidence, outcome } = JSON.parse(text) as { evidence?: unknown; outcome?: SourceFileOutcome };
-  if (!Array.isArray(evidence) || typeof outcome?.ok !== 'boolean') throw new Error('not a file outcome');
-  if (!outcome.ok) return outcome;
-  resolveReferences(outcome.facts, evidence as Evidence[]);
-  for (const fn of outcome.facts.python?.functions ?? []) fn.reads = new Map(fn.reads as unknown as [string, Evidence][]);
+export function parseOutcome(bytes: Buffer): SourceFileOutcome {
+  const outcome = deserialize(bytes) as SourceFileOutcome | null;
+  if (typeof outcome !== 'object' || outcome === null || typeof outcome.ok !== 'boolean') throw new Error('not a file outcome');
+  if (outcome.ok && (typeof outcome.facts !== 'object' || outcome.facts === null)) throw new Error('not a file outcome');
   return outcome;
-}
-
-function resolveReferences(root: object, table: readonly Evidence[]): void {
-  const stack: object[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as Record<string, unknown>;
-    for (const key in node) {
-      const value = node[key] as Record<string, unknown> | null;
-      if (value === null || typeof value !== 'object') continue;
-      const place = value[REF];
-      if (typeof place !== 'number') stack.push(value);
-      else if (table[place]) node[key] = table[place];
-      else throw new Error('not a file outcome: a reference out of its table');
-    }
-  }
 }

@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { buildFacts, type FactsResult } from '../../src/facts/build-facts.js';
 import type { FactsCache } from '../../src/facts/cache/facts-cache.js';
@@ -16,7 +17,7 @@ const workspaceOf = (files: Record<string, string>): Workspace => ({
 
 /** A Map-backed cache that counts what the facts stage asks of it. */
 function countingCache() {
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Buffer>();
   const counts = { hits: 0, misses: 0, writes: 0 };
   const cache: FactsCache = {
     async get(key) {
@@ -71,6 +72,8 @@ describe('the facts cache', () => {
     const lora = second.facts.python.find((m) => m.path === 'train.py')!.calls.find((c) => c.name === 'LoraConfig')!;
     expect(lora.kwargs.r?.literal).toBe(16);
     expect(lora.evidence).toMatchObject({ path: 'train.py', line: 4 });
+    // Read back, the facts on one line still share one evidence object (as fresh ones do: memory).
+    expect(lora.kwargs.lora_alpha!.evidence).toBe(lora.evidence);
     expect(second.facts.python.find((m) => m.path === 'train.py')!.functions[0]!.reads.get('RANK')).toMatchObject({ line: 4 });
     expect(second.facts.notebooks).toHaveLength(1);
     // A secret's evidence shares its line with the assignment's, but never its unredacted snippet.
@@ -118,7 +121,10 @@ describe('the facts cache', () => {
   it('a corrupt entry, or a cache that throws, is a miss: the file is parsed and the facts are right', async () => {
     const { cache, entries } = countingCache();
     await buildFacts(workspaceOf(FILES), { cache });
-    for (const key of entries.keys()) entries.set(key, '{"ok": tru');
+    // Bytes that are no serialised value at all, and a serialised value that is no outcome.
+    const corrupt = [Buffer.from('{"ok": tru'), serialize({ ok: 'yes', facts: null }), serialize([1, 2, 3])];
+    [...entries.keys()].forEach((key, i) => entries.set(key, corrupt[i % corrupt.length]!));
+    expect(entries.size).toBeGreaterThanOrEqual(corrupt.length);
     const broken: FactsCache = { get: async () => { throw new Error('disk on fire'); }, set: async () => { throw new Error('disk on fire'); } };
     const plain = comparable(await buildFacts(workspaceOf(FILES)));
     expect(comparable(await buildFacts(workspaceOf(FILES), { cache }))).toBe(plain);

@@ -29,8 +29,8 @@ export interface DiskFactsCacheOptions {
 /** 512 MB. */
 export const DEFAULT_FACTS_CACHE_MAX_BYTES = 512 * 1024 * 1024;
 
-/** Format 2: the body is the value gzipped (facts JSON shrinks about tenfold). */
-const MAGIC = 'candidate-review-facts/2';
+/** Format 3: the body is the value (V8-serialised facts) gzipped. */
+const MAGIC = 'candidate-review-facts/3';
 const ENTRY = /^[0-9a-f]{64}$/;
 const SHARD = /^[0-9a-f]{2}$/;
 const TEMP = /^[0-9a-f]{64}\.[0-9a-z-]+\.tmp$/;
@@ -108,27 +108,26 @@ export function createDiskFactsCache(options: DiskFactsCacheOptions): OpenedFact
     async get(key) {
       const hash = factsCacheKeyHash(key);
       const path = pathOf(hash);
-      let text: string | undefined;
+      let value: Buffer | undefined;
       try {
-        text = await readEntry(path, hash, maxValueBytes);
+        value = await readEntry(path, hash, maxValueBytes);
       } catch (error) {
         if (!isMissing(error)) fail('read', error);
         return undefined;
       }
-      if (text !== undefined) {
+      if (value !== undefined) {
         const seconds = now() / 1000;
         await utimes(path, seconds, seconds).catch(() => undefined); // evicted meanwhile: still a hit
       }
-      return text;
+      return value;
     },
     async set(key, value) {
-      const raw = Buffer.from(value, 'utf8');
-      if (raw.length > maxValueBytes) return;
+      if (value.length > maxValueBytes) return;
       const hash = factsCacheKeyHash(key);
       const path = pathOf(hash);
       const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
       try {
-        const body = await compressValue(raw);
+        const body = await compressValue(value);
         const header = Buffer.from(`${MAGIC} ${hash} ${sha256(body)} ${body.length}\n`, 'latin1');
         await count();
         await mkdir(join(dir, hash.slice(0, 2)), { recursive: true, mode: 0o700 });
@@ -190,7 +189,7 @@ async function scan(dir: string, nowMs: number): Promise<Entry[]> {
 }
 
 /** The value in `path` if the file is whole and is `hash`'s; undefined for a corrupt or foreign file. */
-async function readEntry(path: string, hash: string, maxValueBytes: number): Promise<string | undefined> {
+async function readEntry(path: string, hash: string, maxValueBytes: number): Promise<Buffer | undefined> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();

@@ -4,12 +4,12 @@ import { gunzip, gzip } from 'node:zlib';
 
 /**
  * Where one file's facts are kept between reviews, under a key the facts stage builds from the
- * file's git blob id (content-addressed, so a hit is correct by construction). Values are JSON
- * text. Implementations never throw: a broken cache behaves as a miss.
+ * file's content (content-addressed, so a hit is correct by construction). Values are bytes (the
+ * facts in V8's serialisation format). Implementations never throw: a broken cache behaves as a miss.
  */
 export interface FactsCache {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string): Promise<void>;
+  get(key: string): Promise<Buffer | undefined>;
+  set(key: string, value: Buffer): Promise<void>;
 }
 
 /** A cache the caller opened and must close when done (Redis holds a connection). */
@@ -22,7 +22,7 @@ export interface OpenedFactsCache extends FactsCache {
 /** Receives at most one line per cache when it stops working; never a key or a value. */
 export type FactsCacheWarn = (line: string) => void;
 
-/** Values larger than this (UTF-8 bytes) are not stored: one file's facts are far smaller. */
+/** Values larger than this (bytes) are not stored: one file's facts are far smaller. */
 export const DEFAULT_MAX_FACTS_VALUE_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -60,17 +60,16 @@ const gunzipAsync = promisify(gunzip);
 
 /**
  * A value as stored: gzipped (level 1: most of the gain for little time), on libuv's thread pool
- * rather than the review's thread. Facts JSON shrinks about tenfold.
+ * rather than the review's thread. Facts shrink about sevenfold.
  */
 export function compressValue(value: Buffer): Promise<Buffer> {
   return gzipAsync(value, { level: 1 });
 }
 
 /**
- * A stored value back as text, or undefined when it is not gzip or would inflate past `maxBytes`
+ * A stored value back, or undefined when it is not gzip or would inflate past `maxBytes`
  * (whoever else can write the store cannot make a read allocate more).
  */
-export async function decompressValue(body: Buffer, maxBytes: number): Promise<string | undefined> {
-  const value = await gunzipAsync(body, { maxOutputLength: maxBytes }).catch(() => undefined);
-  return value?.toString('utf8');
+export function decompressValue(body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
+  return gunzipAsync(body, { maxOutputLength: maxBytes }).catch(() => undefined);
 }

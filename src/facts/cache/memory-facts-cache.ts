@@ -11,7 +11,7 @@ export interface MemoryFactsCacheOptions {
 export function memoryFactsCache(options: MemoryFactsCacheOptions = {}): OpenedFactsCache {
   const maxEntries = Math.max(1, options.maxEntries ?? 10_000);
   const maxValueBytes = options.maxValueBytes ?? DEFAULT_MAX_FACTS_VALUE_BYTES;
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Buffer>();
   return {
     kind: 'memory',
     async get(key) {
@@ -22,7 +22,7 @@ export function memoryFactsCache(options: MemoryFactsCacheOptions = {}): OpenedF
       return value;
     },
     async set(key, value) {
-      if (Buffer.byteLength(value) > maxValueBytes) return;
+      if (value.length > maxValueBytes) return;
       entries.delete(key);
       entries.set(key, value);
       while (entries.size > maxEntries) {

@@ -108,9 +108,8 @@ export function createRedisFactsCache(options: RedisFactsCacheOptions): OpenedFa
       return decompressValue(body, maxValueBytes);
     },
     async set(key, value) {
-      const raw = Buffer.from(value, 'utf8');
-      if (raw.length > maxValueBytes) return;
-      const body = await compressValue(raw);
+      if (value.length > maxValueBytes) return;
+      const body = await compressValue(value);
       await run('set', (c) => c.set(keyPrefix + factsCacheKeyHash(key), body, 'EX', ttlSeconds));
     },
     async close() {

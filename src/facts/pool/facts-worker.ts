@@ -8,14 +8,14 @@ export interface FactsTask {
   parseTimeoutMs: number;
   /** What is left of the review's budget when the task was sent: the file stops there too. */
   remainingMs: number;
-  /** Also send the outcome as cache text, made here rather than on the review's thread. */
+  /** Also send the outcome as the cache's bytes, made here rather than on the review's thread. */
   serialize: boolean;
 }
 
-/** A thread's answer: the outcome, and its cache text when asked for (not for a file over budget). */
+/** A thread's answer: the outcome, and its cache bytes when asked for (not for a file over budget). */
 export interface FactsTaskResult {
   outcome: SourceFileOutcome;
-  text?: string;
+  bytes?: Buffer;
 }
 
 const scripts = lazyScriptExtractor();
@@ -40,5 +40,5 @@ export default function extractInWorker(task: FactsTask): Promise<FactsTaskResul
 async function extract({ file, parseTimeoutMs, remainingMs, serialize }: FactsTask, received: number): Promise<FactsTaskResult> {
   const budget = { ms: parseTimeoutMs, deadline: Math.min(now() + parseTimeoutMs, received + remainingMs), now };
   const outcome = await extractSourceFile(file, budget, scripts);
-  return serialize && isCacheable(outcome) ? { outcome, text: serializeOutcome(outcome) } : { outcome };
+  return serialize && isCacheable(outcome) ? { outcome, bytes: serializeOutcome(outcome) } : { outcome };
 }

@@ -25,7 +25,7 @@ const ticking = (start = Date.UTC(2025, 0, 1)) => {
   return () => (t += 1_000);
 };
 
-const facts = (name: string, bytes = 0) => JSON.stringify({ path: `${name}.py`, imports: ['torch'], pad: incompressible(name, bytes) });
+const facts = (name: string, bytes = 0) => Buffer.from(JSON.stringify({ path: `${name}.py`, imports: ['torch'], pad: incompressible(name, bytes) }));
 /** The entry file a key is stored in. */
 const fileOf = (key: string) => { const hash = factsCacheKeyHash(key); return `${hash.slice(0, 2)}/${hash}`; };
 const sizeOf = async (key: string) => (await stat(join(dir, fileOf(key)))).size;
@@ -35,13 +35,13 @@ describe('createDiskFactsCache', () => {
     const warnings: string[] = [];
     const cache = createDiskFactsCache({ dir, warn: (l) => warnings.push(l) });
     const key = 'v3:python:1f2e3d:9a8b';
-    const value = JSON.stringify({ path: 'train.py', note: 'ünïcode ✓ 🚀' });
+    const value = Buffer.from(JSON.stringify({ path: 'train.py', note: 'ünïcode ✓ 🚀' }));
     expect(await cache.get(key)).toBeUndefined();
     await cache.set(key, value);
-    expect(await cache.get(key)).toBe(value);
+    expect(await cache.get(key)).toEqual(value);
     expect(await cache.get('v3:python:1f2e3d:other')).toBeUndefined();
     const later = createDiskFactsCache({ dir });
-    expect(await later.get(key)).toBe(value);
+    expect(await later.get(key)).toEqual(value);
     expect(warnings).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describe('createDiskFactsCache', () => {
     expect(await cache.get('c')).toBeUndefined();
     expect(warnings).toEqual([]);
     await cache.set('b', facts('b', 100));
-    expect(await cache.get('b')).toBe(facts('b', 100));
+    expect(await cache.get('b')).toEqual(facts('b', 100));
   });
 
   it('keeps under maxBytes by evicting the least recently used files', async () => {
@@ -78,12 +78,12 @@ describe('createDiskFactsCache', () => {
     await cache.set('a', facts('a', 800));
     await cache.set('b', facts('b', 800));
     await cache.set('c', facts('c', 800));
-    expect(await cache.get('a')).toBe(facts('a', 800)); // a is now the most recently used
+    expect(await cache.get('a')).toEqual(facts('a', 800)); // a is now the most recently used
     await cache.set('d', facts('d', 800));
     expect(await cache.get('b')).toBeUndefined();
-    expect(await cache.get('a')).toBe(facts('a', 800));
-    expect(await cache.get('c')).toBe(facts('c', 800));
-    expect(await cache.get('d')).toBe(facts('d', 800));
+    expect(await cache.get('a')).toEqual(facts('a', 800));
+    expect(await cache.get('c')).toEqual(facts('c', 800));
+    expect(await cache.get('d')).toEqual(facts('d', 800));
     const sizes = await Promise.all((await listFiles(dir)).map(async (f) => (await stat(join(dir, f))).size));
     expect(sizes).toHaveLength(3);
     expect(sizes.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(Math.round(one * 3.5 * 0.9));
@@ -96,7 +96,7 @@ describe('createDiskFactsCache', () => {
     const second = createDiskFactsCache({ dir, maxBytes: bound, now: ticking(Date.UTC(2025, 0, 2)) });
     for (const k of ['c', 'd']) await second.set(k, facts(k, 800));
     expect(await second.get('a')).toBeUndefined();
-    expect(await second.get('d')).toBe(facts('d', 800));
+    expect(await second.get('d')).toEqual(facts('d', 800));
     expect((await listFiles(dir)).length).toBeLessThanOrEqual(2);
   });
 
@@ -105,7 +105,7 @@ describe('createDiskFactsCache', () => {
     await cache.set('a', facts('a', 100));
     const body = gzipSync(Buffer.alloc(5_000_000, 0x20));
     const hash = factsCacheKeyHash('a');
-    const header = `candidate-review-facts/2 ${hash} ${createHash('sha256').update(body).digest('hex')} ${body.length}\n`;
+    const header = `candidate-review-facts/3 ${hash} ${createHash('sha256').update(body).digest('hex')} ${body.length}\n`;
     await writeFile(join(dir, fileOf('a')), Buffer.concat([Buffer.from(header, 'latin1'), body]));
     expect(body.length).toBeLessThan(10_000);
     expect(await cache.get('a')).toBeUndefined();
@@ -116,7 +116,7 @@ describe('createDiskFactsCache', () => {
     await cache.set('big', facts('big', 2_000));
     await cache.set('small', facts('small', 10));
     expect(await cache.get('big')).toBeUndefined();
-    expect(await cache.get('small')).toBe(facts('small', 10));
+    expect(await cache.get('small')).toEqual(facts('small', 10));
   });
 
   it('two caches writing one directory at once leave whole files and no temp files', async () => {
@@ -127,10 +127,10 @@ describe('createDiskFactsCache', () => {
     // Same key, different values (not content-addressed): the last rename wins, whole.
     await Promise.all([one.set('race', facts('one', 50_000)), two.set('race', facts('two', 50_000))]);
     for (const k of keys) {
-      expect(await one.get(k)).toBe(facts(k, 5_000));
-      expect(await two.get(k)).toBe(facts(k, 5_000));
+      expect(await one.get(k)).toEqual(facts(k, 5_000));
+      expect(await two.get(k)).toEqual(facts(k, 5_000));
     }
-    expect([facts('one', 50_000), facts('two', 50_000)]).toContain(await two.get('race'));
+    expect([facts('one', 50_000), facts('two', 50_000)]).toContainEqual(await two.get('race'));
     const files = await listFiles(dir);
     expect(files).toHaveLength(41);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -140,7 +140,7 @@ describe('createDiskFactsCache', () => {
     const cache = createDiskFactsCache({ dir });
     const keys = ['../../etc/passwd', `/etc/shadow`, 'k'.repeat(10_000), 'nul\0byte\0../x', '', '\ud800', '\ud801'];
     for (const [i, k] of keys.entries()) await cache.set(k, facts(`v${i}`));
-    for (const [i, k] of keys.entries()) expect(await cache.get(k)).toBe(facts(`v${i}`));
+    for (const [i, k] of keys.entries()) expect(await cache.get(k)).toEqual(facts(`v${i}`));
     expect(await listFiles(sandbox)).toSatisfy((files: string[]) => files.every((f) => /^cache\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f)));
     expect(await listFiles(sandbox)).toHaveLength(keys.length);
   });
@@ -151,7 +151,7 @@ describe('createDiskFactsCache', () => {
     const warnings: string[] = [];
     const cache = createDiskFactsCache({ dir: join(file, 'cache'), warn: (l) => warnings.push(l) });
     for (let i = 0; i < 3; i++) {
-      await expect(cache.set('secret-key', 'secret-value')).resolves.toBeUndefined();
+      await expect(cache.set('secret-key', Buffer.from('secret-value'))).resolves.toBeUndefined();
       await expect(cache.get('secret-key')).resolves.toBeUndefined();
     }
     expect(warnings).toHaveLength(1);
@@ -164,7 +164,7 @@ describe('createDiskFactsCache', () => {
     const file = join(sandbox, 'not-a-dir');
     await writeFile(file, 'x');
     const cache = createDiskFactsCache({ dir: join(file, 'cache'), warn: () => { throw new Error('logger down'); } });
-    await expect(cache.set('k', 'v')).resolves.toBeUndefined();
+    await expect(cache.set('k', Buffer.from('v'))).resolves.toBeUndefined();
   });
 });
 

@@ -22,8 +22,8 @@ describe('openFactsCache', () => {
   it('by default: a disk cache under $XDG_CACHE_HOME/candidate-review/facts', async () => {
     const cache = openFactsCache({ XDG_CACHE_HOME: sandbox, HOME: '/nonexistent' })!;
     expect(cache.kind).toBe('disk');
-    await cache.set('k', '{"a":1}');
-    expect(await cache.get('k')).toBe('{"a":1}');
+    await cache.set('k', Buffer.from('{"a":1}'));
+    expect((await cache.get('k'))?.toString()).toBe('{"a":1}');
     expect(await listFiles(sandbox)).toEqual([expect.stringMatching(/^candidate-review\/facts\/[0-9a-f]{2}\/[0-9a-f]{64}$/)]);
     await cache.close();
   });
@@ -31,7 +31,7 @@ describe('openFactsCache', () => {
   it('CANDIDATE_REVIEW_CACHE_DIR and CANDIDATE_REVIEW_CACHE_MB set the directory and its bound', async () => {
     const dir = join(sandbox, 'mine');
     const cache = openFactsCache({ CANDIDATE_REVIEW_CACHE_DIR: dir, CANDIDATE_REVIEW_CACHE_MB: '0.01', XDG_CACHE_HOME: join(sandbox, 'xdg') })!;
-    for (let i = 0; i < 30; i++) await cache.set(`k${i}`, JSON.stringify({ pad: incompressible(`k${i}`, 2_000) }));
+    for (let i = 0; i < 30; i++) await cache.set(`k${i}`, Buffer.from(JSON.stringify({ pad: incompressible(`k${i}`, 2_000) })));
     const files = await listFiles(sandbox);
     expect(files.every((f) => f.startsWith('mine/'))).toBe(true);
     expect(files.length).toBeGreaterThan(0);
@@ -60,13 +60,13 @@ describe('openFactsCache', () => {
 describe('memoryFactsCache', () => {
   it('drops the least recently used entry past maxEntries, and values over maxValueBytes', async () => {
     const cache = memoryFactsCache({ maxEntries: 2, maxValueBytes: 100 });
-    await cache.set('a', '1');
-    await cache.set('b', '2');
-    expect(await cache.get('a')).toBe('1');
-    await cache.set('c', '3');
+    await cache.set('a', Buffer.from('1'));
+    await cache.set('b', Buffer.from('2'));
+    expect((await cache.get('a'))?.toString()).toBe('1');
+    await cache.set('c', Buffer.from('3'));
     expect(await cache.get('b')).toBeUndefined();
-    expect([await cache.get('a'), await cache.get('c')]).toEqual(['1', '3']);
-    await cache.set('big', 'x'.repeat(101));
+    expect([(await cache.get('a'))?.toString(), (await cache.get('c'))?.toString()]).toEqual(['1', '3']);
+    await cache.set('big', Buffer.from('x'.repeat(101)));
     expect(await cache.get('big')).toBeUndefined();
   });
 });

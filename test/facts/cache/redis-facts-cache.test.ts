@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 
-const value = JSON.stringify({ path: 'train.py', calls: ['peft.LoraConfig'] });
+const value = Buffer.from(JSON.stringify({ path: 'train.py', calls: ['peft.LoraConfig'] }));
 
 describe.skipIf('skipped' in redis)('createRedisFactsCache on a real redis-server', () => {
   it('misses, stores with a TTL under a hashed key, and is shared by every instance', async () => {
@@ -24,7 +24,7 @@ describe.skipIf('skipped' in redis)('createRedisFactsCache on a real redis-serve
       const key = 'v3:python:../../etc/passwd\0';
       expect(await one.get(key)).toBeUndefined();
       await one.set(key, value);
-      expect(await two.get(key)).toBe(value);
+      expect(await two.get(key)).toEqual(value);
       const stored = `${prefix}${factsCacheKeyHash(key)}`;
       expect(await inspect.keys(`${prefix}*`)).toEqual([stored]);
       expect([...(await inspect.getBuffer(stored))!.subarray(0, 2)]).toEqual([0x1f, 0x8b]); // gzipped
@@ -45,7 +45,7 @@ describe.skipIf('skipped' in redis)('createRedisFactsCache on a real redis-serve
     const cache = createRedisFactsCache({ url, keyPrefix: prefix, maxValueBytes: 1_000 });
     const inspect = new Redis(url);
     try {
-      await cache.set('big', 'x'.repeat(2_000));
+      await cache.set('big', Buffer.from('x'.repeat(2_000)));
       expect(await inspect.keys(`${prefix}*`)).toEqual([]);
       await inspect.set(`${prefix}${factsCacheKeyHash('planted')}`, 'y'.repeat(2_000));
       expect(await cache.get('planted')).toBeUndefined();

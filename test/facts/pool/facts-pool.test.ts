@@ -53,7 +53,7 @@ describe('the facts worker pool', () => {
     expect(comparable(threaded)).toBe(comparable(plain));
   }, 120_000);
 
-  it('fills the facts cache from the threads (their cache text), and a review read back from it says the same', async () => {
+  it('fills the facts cache from the threads (their cache bytes), and a review read back from it says the same', async () => {
     const files = corpusFiles(240, 400_000, 11);
     const cache = memoryFactsCache();
     const threaded = await buildFacts(workspaceOf(files), { pool: () => pool, cache });
