@@ -112,7 +112,6 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   // hundred scripts are read here instead, where it loads once, while the threads parse Python.
   const scriptsToPool = sourceFiles.filter((file) => isScriptPath(file.path)).length >= POOL_MIN_FILES;
   const ahead = new Sources(sourceFiles, pool ? pool.threads * 8 : options.cache ? LOOKUPS_AHEAD : 0, produce);
-  const writes: Promise<void>[] = [];
   const sources = { files: 0, fromCache: 0, threads: pool?.threads ?? 1 };
 
   let stoppedAt = -1;
@@ -140,7 +139,8 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
           stoppedAt = index; // the review's own budget ran out during this file
           break;
         }
-        if (options.cache && produced.key && isCacheable(outcome)) writes.push(options.cache.set(produced.key, produced.bytes ?? serializeOutcome(outcome)).catch(() => undefined));
+        // The process's cache takes a value at once, unless a huge repository's values pile up unwritten.
+        if (options.cache && produced.key && isCacheable(outcome)) await options.cache.set(produced.key, produced.bytes ?? serializeOutcome(outcome)).catch(() => undefined);
         if (outcome.ok) addSourceFacts(outcome.facts);
         else skip(file, outcome.reason, outcome.detail);
       } else {
@@ -165,7 +165,6 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
     }
   } finally {
     ahead.stop();
-    await Promise.allSettled(writes);
   }
   if (stoppedAt >= 0) {
     const rest = workspace.files.slice(stoppedAt);

@@ -46,22 +46,36 @@ function threadsOf(value: string | undefined, warn?: FactsCacheWarn): number | u
   return undefined;
 }
 
+/** Cache values waiting to be written at most, in bytes: past it a review waits for the writes. */
+export const WRITE_BEHIND_BYTES = 64 * 1024 * 1024;
+
 /**
  * The cache as reviews use it: writes are handed over and made one at a time, behind the review
- * (the gzip on one of libuv's threads, while the review's thread parses and checks), so filling the
- * cache hardly slows a first review; `close` waits for the writes still queued.
+ * (the gzip on one of libuv's threads, while the review's thread parses and checks), so filling
+ * the cache hardly slows a first review. A huge repository's values cannot pile up in memory: past
+ * `maxQueuedBytes` waiting, `set` resolves only once the queue is back under it. `close` waits for
+ * the writes still queued.
  */
-function writeBehind(cache: OpenedFactsCache): OpenedFactsCache {
-  let queue: Promise<void> = Promise.resolve();
+export function writeBehind(cache: OpenedFactsCache, maxQueuedBytes = WRITE_BEHIND_BYTES): OpenedFactsCache {
+  let tail: Promise<void> = Promise.resolve();
+  let queued = 0;
+  const waiting: Array<() => void> = [];
   return {
     kind: cache.kind,
     get: (key) => cache.get(key),
     set: (key, value) => {
-      queue = queue.then(() => cache.set(key, value)).catch(() => undefined);
-      return Promise.resolve();
+      queued += value.length;
+      tail = tail
+        .then(() => cache.set(key, value))
+        .catch(() => undefined)
+        .then(() => {
+          queued -= value.length;
+          if (queued <= maxQueuedBytes) for (const resume of waiting.splice(0)) resume();
+        });
+      return queued <= maxQueuedBytes ? Promise.resolve() : new Promise<void>((resume) => waiting.push(resume));
     },
     close: async () => {
-      await queue;
+      await tail;
       await cache.close();
     },
   };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import { openFactsServices } from '../../src/facts/open-facts-services.js';
+import type { OpenedFactsCache } from '../../src/facts/cache/facts-cache.js';
+import { openFactsServices, writeBehind } from '../../src/facts/open-facts-services.js';
 import type { SourceFile, Workspace } from '../../src/types.js';
 import { listFiles } from './cache/list-files.js';
 
@@ -37,5 +38,28 @@ describe('the facts services of a process', () => {
     await second.close();
     expect(warm.sources).toEqual({ files: 12, fromCache: 12, threads: 1 });
     expect(warm.facts.python.map((m) => m.calls.length)).toEqual(cold.facts.python.map((m) => m.calls.length));
+  });
+
+  it('write one value at a time behind the review, and make a review wait once too many bytes are unwritten', async () => {
+    const written: string[] = [];
+    const release: Array<() => void> = [];
+    const slow: OpenedFactsCache = {
+      kind: 'memory',
+      get: async () => undefined,
+      set: (key) => new Promise<void>((resolve) => release.push(() => (written.push(key), resolve()))),
+      close: async () => undefined,
+    };
+    const cache = writeBehind(slow, 10);
+    const settled = (promise: Promise<void>) => Promise.race([promise.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
+    expect(await settled(cache.set('a', Buffer.alloc(8)))).toBe(true); // 8 bytes waiting: taken at once
+    const b = cache.set('b', Buffer.alloc(8)); // 16 bytes waiting: the review waits
+    expect(await settled(b)).toBe(false);
+    expect(release).toHaveLength(1); // one write at a time
+    release.shift()!();
+    expect(await settled(b)).toBe(true); // a is written: 8 bytes waiting
+    await new Promise((r) => setTimeout(r, 0));
+    release.shift()!();
+    await cache.close();
+    expect(written).toEqual(['a', 'b']);
   });
 });
