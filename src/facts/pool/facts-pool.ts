@@ -36,7 +36,11 @@ export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | und
   const pool = new Piscina<FactsTask, FactsTaskResult>({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: TASKS_PER_THREAD });
   return {
     threads,
-    extract: (task) => pool.run(task),
+    // A Buffer crosses threads as a plain Uint8Array: the same bytes, viewed as a Buffer again.
+    extract: async (task) => {
+      const { outcome, bytes } = await pool.run(task);
+      return bytes === undefined ? { outcome } : { outcome, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    },
     close: () => pool.destroy(),
   };
 }

@@ -56,7 +56,11 @@ describe('the facts worker pool', () => {
   it('fills the facts cache from the threads (their cache bytes), and a review read back from it says the same', async () => {
     const files = corpusFiles(240, 400_000, 11);
     const cache = memoryFactsCache();
-    const threaded = await buildFacts(workspaceOf(files), { pool: () => pool, cache });
+    const stored: boolean[] = [];
+    const recording = { get: cache.get, set: (key: string, value: Buffer) => (stored.push(Buffer.isBuffer(value)), cache.set(key, value)) };
+    const threaded = await buildFacts(workspaceOf(files), { pool: () => pool, cache: recording });
+    expect(stored.length).toBeGreaterThan(200);
+    expect(stored.every(Boolean)).toBe(true); // Buffers, as the stores expect, though they crossed a thread
     let hits = 0;
     const counting = { get: async (key: string) => { const value = await cache.get(key); if (value !== undefined) hits++; return value; }, set: cache.set };
     const fromCache = await buildFacts(workspaceOf(files), { cache: counting });
