@@ -55,7 +55,9 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     loadWorkspace(source, { limits, base: options.base, transport: options.transport, cloneAuth: options.cloneAuth, head: options.head, signal: options.signal }),
   );
   try {
-    const { facts, skipped, limitsReached, sources } = await timed('facts', () => buildFacts(workspace, { limits, deadline, ...options.facts }));
+    const { facts, skipped, limitsReached, sources } = await timed('facts', () =>
+      buildFacts(workspace, { limits, deadline, ...options.facts, ...(options.progress && { progress: options.progress }) }),
+    );
     if (sources.fromCache > 0 || sources.threads > 1) options.progress?.(describeSources(sources));
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const context = buildCheckContext({ workspace, facts, stack, tests, parseSkipped: skipped, config });
