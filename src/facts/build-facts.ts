@@ -5,6 +5,7 @@ import { oneLine } from '../errors.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
 import { findDuplicates } from './find-duplicates.js';
+import { internStrings } from './intern.js';
 import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
 import { formatSeconds, ParseTimeExceeded, type ParseBudget } from './parse-budget.js';
 import { linkConstants } from './python/link-constants.js';
@@ -218,7 +219,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
     const hit = key ? await options.cache!.get(key).catch(() => undefined) : undefined;
     if (hit !== undefined) {
       try {
-        return { outcome: parseOutcome(hit), fromCache: true };
+        return { outcome: shared(parseOutcome(hit)), fromCache: true };
       } catch {
         // a corrupt entry is a miss
       }
@@ -227,7 +228,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
     const remainingMs = options.deadline === undefined ? Infinity : options.deadline - now();
     // A thread that fails leaves the file to be extracted here, in its turn.
     const result = await pool.extract({ file, parseTimeoutMs: limits.parseTimeoutMs, remainingMs, serialize: key !== undefined }).catch(() => undefined);
-    return { outcome: result?.outcome, ...(key && { key }), ...(result?.bytes !== undefined && { bytes: result.bytes }) };
+    return { outcome: result && shared(result.outcome), ...(key && { key }), ...(result?.bytes !== undefined && { bytes: result.bytes }) };
   }
 
   /** Loads the parser a file needs, if it is not loaded yet: the Python grammar, or the TypeScript compiler's project. */
@@ -251,6 +252,12 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
       facts.configs.push(...documents);
     };
   }
+}
+
+/** An outcome that was deserialised (from a thread or the cache), its strings shared again: see {@link internStrings}. */
+function shared(outcome: SourceFileOutcome): SourceFileOutcome {
+  if (outcome.ok) internStrings(outcome.facts);
+  return outcome;
 }
 
 /** The cache key of a source file: what extracted it, where it is, and its content. */

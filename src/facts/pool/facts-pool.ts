@@ -6,6 +6,8 @@ import type { FactsTask, FactsTaskResult } from './facts-worker.js';
 
 /** Files handed to a thread at once. */
 const TASKS_PER_THREAD = 4;
+/** Beyond the parse budgets of a task and of those ahead of it on its thread: when a task is given up. */
+const ABANDON_AFTER_MS = 10_000;
 
 /** Threads that parse source files beside the review's own: facts come back, syntax trees never do. */
 export interface FactsPool {
@@ -30,15 +32,29 @@ export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | und
   const threads = options.threads ?? availableParallelism();
   const filename = options.workerFile ?? fileURLToPath(new URL('./facts-worker.js', import.meta.url));
   if (threads < 2 || !existsSync(filename)) return undefined;
-  // Threads start with a large review and leave after a minute without one: an idle server holds no parser memory.
-  // Each thread holds a few files, so it starts the next one without waiting for the review's
-  // thread (busy with results and its own files) to hand it over; the worker runs them in turn.
-  const pool = new Piscina<FactsTask, FactsTaskResult>({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: TASKS_PER_THREAD });
+  const pool = new Piscina<FactsTask, FactsTaskResult>({
+    filename,
+    // Threads start with a large review and leave after a minute without one: an idle server holds no parser memory.
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    // Each thread holds a few files, so it starts the next one without waiting for the review's
+    // thread (busy with results and its own files) to hand it over; the worker runs them in turn.
+    concurrentTasksPerWorker: TASKS_PER_THREAD,
+    // Messages through events only. piscina's shortcut (reading replies off the port in a busy
+    // loop) once answered a task twice in a 20,000-file review, and a file takes milliseconds
+    // anyway: the shortcut's microseconds are not worth it.
+    atomics: 'disabled',
+  });
+  // piscina reports what it cannot place (a stray reply) as an 'error' event; unheard, that would
+  // end the process, a server with its other reviews. Every task settles on its own.
+  pool.on('error', () => undefined);
   return {
     threads,
     // A Buffer crosses threads as a plain Uint8Array: the same bytes, viewed as a Buffer again.
     extract: async (task) => {
-      const { outcome, bytes } = await pool.run(task);
+      // A task that never settles (a thread wedged) is abandoned in the end: the review parses the file itself.
+      const { outcome, bytes } = await pool.run(task, { signal: AbortSignal.timeout(task.parseTimeoutMs * (TASKS_PER_THREAD + 1) + ABANDON_AFTER_MS) });
       return bytes === undefined ? { outcome } : { outcome, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     },
     close: () => pool.destroy(),

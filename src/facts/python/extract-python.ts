@@ -3,6 +3,7 @@ import { clip } from '../evidence.js';
 import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
 import type { Literal, PyCall, PyClass, PyFunction, PyModule, PyValue } from '../types.js';
 import type { SyntaxNode as Node, SyntaxTree } from './syntax-tree.js';
+import { intern } from '../intern.js';
 
 /** Evidence for a 1-based line of the parsed text (notebooks map it back to their cells). */
 export type EvidenceAt = (line: number) => Evidence;
@@ -584,24 +585,6 @@ function cut(text: string): string {
   return intern(clip(one, MAX_TEXT));
 }
 
-/** Strings up to this long are shared: names, callees and short values repeat across a repository's files. */
-const MAX_INTERNED = 64;
-/** Past this many, the table starts over: a long-running server never grows it without bound. */
-const MAX_TABLE = 200_000;
-const interned = new Map<string, string>();
-
-/**
- * One copy of each short string the facts hold (`self.logger.info`, `print`, `model`), instead of
- * one per occurrence: a large repository's facts are mostly such repeats.
- */
-function intern(text: string): string {
-  if (text.length > MAX_INTERNED) return text;
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  if (interned.size >= MAX_TABLE) interned.clear();
-  interned.set(text, text);
-  return text;
-}
 
 function countCodeLines(text: string): number {
   let count = 0;
