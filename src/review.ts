@@ -62,7 +62,7 @@ export async function review(source: Source, options: ReviewOptions = {}): Promi
     const { stack, tests } = await timed('stack', () => detectStack(facts));
     const context = buildCheckContext({ workspace, facts, stack, tests, parseSkipped: skipped, config });
     const enabled = (options.checks ?? allChecks).filter((check) => config.checks[check.id] !== 'off');
-    const { findings, errors } = await timed('checks', () => runChecks(enabled, context));
+    const { findings, errors } = await timed('checks', () => runChecks(enabled, context, { ...(options.progress && { progress: options.progress }) }));
     const rubric = await timed('scoring', () => ({ role: config.role, items: evaluateRubric(config.rubric, { facts, stack, findings }) }));
     const claims = await timed('claims', () => reviewClaims(facts, stack, options.claimDocuments ?? []));
     const report = buildReport({ workspace: { ...workspace, limitsReached: [...workspace.limitsReached, ...limitsReached] }, facts, parseSkipped: skipped, stack, tests, findings, errors, rubric, claims, questions: [...claimQuestions(claims), ...selectQuestions(findings)].slice(0, MAX_QUESTIONS), timings });

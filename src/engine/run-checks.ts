@@ -1,11 +1,27 @@
 import { oneLine } from '../errors.js';
 import type { Check, CheckContext, CheckError, Finding, MessageData } from './types.js';
 
+/** How often a long run of the checks says how far it has got. */
+export const CHECKS_PROGRESS_EVERY_MS = 5_000;
+
+export interface RunChecksOptions {
+  /** Told every {@link CHECKS_PROGRESS_EVERY_MS} how far a long run has got (`40 of 101 checks run`). */
+  progress?: (line: string) => void;
+  /** The clock of the progress lines (`performance.now` by default). */
+  now?: () => number;
+}
+
 /** Runs every check over the same facts. A check that throws becomes a recorded error. */
-export function runChecks(checks: readonly Check[], context: CheckContext): { findings: Finding[]; errors: CheckError[] } {
+export function runChecks(checks: readonly Check[], context: CheckContext, options: RunChecksOptions = {}): { findings: Finding[]; errors: CheckError[] } {
   const findings: Finding[] = [];
   const errors: CheckError[] = [];
-  for (const check of checks) {
+  const now = options.now ?? (() => performance.now());
+  let reportedAt = now();
+  for (const [index, check] of checks.entries()) {
+    if (options.progress && now() - reportedAt >= CHECKS_PROGRESS_EVERY_MS) {
+      reportedAt = now();
+      options.progress(`${index} of ${checks.length} checks run`);
+    }
     const area = check.id.slice(0, check.id.indexOf('/'));
     try {
       for (const report of check.run(context)) {
