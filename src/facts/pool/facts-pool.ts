@@ -21,6 +21,8 @@ export interface FactsPoolOptions {
   threads?: number;
   /** The compiled worker module; default `facts-worker.js` beside this one. */
   workerFile?: string;
+  /** How long past the parse budgets of a task and of those ahead of it a task is given up. Default 10 s. */
+  abandonAfterMs?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | und
   const threads = options.threads ?? availableParallelism();
   const filename = options.workerFile ?? fileURLToPath(new URL('./facts-worker.js', import.meta.url));
   if (threads < 2 || !existsSync(filename)) return undefined;
+  const abandonAfterMs = options.abandonAfterMs ?? ABANDON_AFTER_MS;
   const pool = new Piscina<FactsTask, FactsTaskResult>({
     filename,
     // Threads start with a large review and leave after a minute without one: an idle server holds no parser memory.
@@ -54,7 +57,7 @@ export function createFactsPool(options: FactsPoolOptions = {}): FactsPool | und
     // A Buffer crosses threads as a plain Uint8Array: the same bytes, viewed as a Buffer again.
     extract: async (task) => {
       // A task that never settles (a thread wedged) is abandoned in the end: the review parses the file itself.
-      const { outcome, bytes } = await pool.run(task, { signal: AbortSignal.timeout(task.parseTimeoutMs * (TASKS_PER_THREAD + 1) + ABANDON_AFTER_MS) });
+      const { outcome, bytes } = await pool.run(task, { signal: AbortSignal.timeout(task.parseTimeoutMs * (TASKS_PER_THREAD + 1) + abandonAfterMs) });
       return bytes === undefined ? { outcome } : { outcome, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     },
     close: () => pool.destroy(),

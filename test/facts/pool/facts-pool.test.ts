@@ -67,4 +67,21 @@ describe('the facts worker pool', () => {
     expect(hits).toBe([...files.keys()].filter((path) => /\.(py|ipynb|ts|tsx|js)$/.test(path)).length);
     expect(comparable(fromCache)).toBe(comparable(threaded));
   }, 120_000);
+
+  it('gives up on a file its thread never answers for, and the review parses that file itself', async () => {
+    const hanging = createFactsPool({ threads: 2, workerFile: fileURLToPath(new URL('./hanging-facts-worker.mjs', import.meta.url)), abandonAfterMs: 200 })!;
+    try {
+      const files = corpusFiles(220, 300_000, 5);
+      files.set('zz/hang.py', 'from openai import OpenAI\nOpenAI().chat.completions.create(model="m", messages=[])\n');
+      const started = performance.now();
+      const result = await buildFacts(workspaceOf(files), { pool: () => hanging, limits: { parseTimeoutMs: 200, reviewTimeoutMs: 600_000 } });
+      expect(performance.now() - started).toBeLessThan(60_000);
+      const hung = result.facts.python.find((m) => m.path === 'zz/hang.py');
+      expect(hung?.calls.map((c) => c.callee)).toContain('openai.OpenAI().chat.completions.create');
+      expect(result.skipped.filter((s) => s.path === 'zz/hang.py')).toEqual([]);
+      expect(comparable(result)).toBe(comparable(await buildFacts(workspaceOf(files), { limits: { parseTimeoutMs: 200, reviewTimeoutMs: 600_000 } })));
+    } finally {
+      await hanging.close();
+    }
+  }, 120_000);
 });
