@@ -1,11 +1,9 @@
 import { oneLine } from '../errors.js';
+import { throttledProgress } from '../progress.js';
 import type { Check, CheckContext, CheckError, Finding, MessageData } from './types.js';
 
-/** How often a long run of the checks says how far it has got. */
-export const CHECKS_PROGRESS_EVERY_MS = 5_000;
-
 export interface RunChecksOptions {
-  /** Told every {@link CHECKS_PROGRESS_EVERY_MS} how far a long run has got (`40 of 101 checks run`). */
+  /** Told every few seconds how far a long run has got (`40 of 101 checks run`): see {@link throttledProgress}. */
   progress?: (line: string) => void;
   /** The clock of the progress lines (`performance.now` by default). */
   now?: () => number;
@@ -15,13 +13,9 @@ export interface RunChecksOptions {
 export function runChecks(checks: readonly Check[], context: CheckContext, options: RunChecksOptions = {}): { findings: Finding[]; errors: CheckError[] } {
   const findings: Finding[] = [];
   const errors: CheckError[] = [];
-  const now = options.now ?? (() => performance.now());
-  let reportedAt = now();
+  const progress = throttledProgress(options.progress, options.now ?? (() => performance.now()));
   for (const [index, check] of checks.entries()) {
-    if (options.progress && now() - reportedAt >= CHECKS_PROGRESS_EVERY_MS) {
-      reportedAt = now();
-      options.progress(`${index} of ${checks.length} checks run`);
-    }
+    progress(() => `${index} of ${checks.length} checks run`);
     const area = check.id.slice(0, check.id.indexOf('/'));
     try {
       for (const report of check.run(context)) {

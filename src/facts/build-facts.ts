@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_LIMITS, type Limits, type Skipped, type SourceFile, type Workspace } from '../types.js';
 import { oneLine } from '../errors.js';
+import { throttledProgress } from '../progress.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
 import { findDuplicates } from './find-duplicates.js';
@@ -45,12 +46,9 @@ export interface BuildFactsOptions {
    * report rather than a crashed process (a server's other reviews included).
    */
   heap?: () => { used: number; limit: number };
-  /** Told every {@link PROGRESS_EVERY_MS} how far a long facts stage has got (`5,000 of 20,000 files read`). */
+  /** Told every few seconds how far a long facts stage has got (`5,000 of 20,000 files read`): see {@link throttledProgress}. */
   progress?: (line: string) => void;
 }
-
-/** How often a long facts stage says how far it has got. */
-export const PROGRESS_EVERY_MS = 5_000;
 
 /** The share of the heap limit the facts stage may fill; the rest is the checks' and the reports'. */
 export const HEAP_SHARE = 0.5;
@@ -122,14 +120,11 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
 
   let stoppedAt = -1;
   let stoppedBy: 'time' | 'memory' = 'time';
-  let reportedAt = now();
+  const progress = throttledProgress(options.progress, now);
   const count = new Intl.NumberFormat('en-US');
   try {
     for (const [index, file] of workspace.files.entries()) {
-      if (options.progress && now() - reportedAt >= PROGRESS_EVERY_MS) {
-        reportedAt = now();
-        options.progress(`${count.format(index)} of ${count.format(workspace.files.length)} files read`);
-      }
+      progress(() => `${count.format(index)} of ${count.format(workspace.files.length)} files read`);
       if (outOfTime()) {
         stoppedAt = index;
         break;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS_PROGRESS_EVERY_MS, runChecks } from '../../src/engine/run-checks.js';
+import { runChecks } from '../../src/engine/run-checks.js';
+import { PROGRESS_EVERY_MS } from '../../src/progress.js';
 import type { Check, CheckContext } from '../../src/engine/types.js';
 
 const check = (id: string, throws = false): Check<'seen'> => ({
@@ -19,7 +20,7 @@ describe('runChecks', () => {
     const lines: string[] = [];
     const checks = Array.from({ length: 30 }, (_, i) => check(`c${i}`, i === 7));
     // Each reading of the clock moves it on by a third of the interval.
-    const { findings, errors } = runChecks(checks, context, { now: () => (t += CHECKS_PROGRESS_EVERY_MS / 3), progress: (line) => lines.push(line) });
+    const { findings, errors } = runChecks(checks, context, { now: () => (t += PROGRESS_EVERY_MS / 3), progress: (line) => lines.push(line) });
     expect(findings).toHaveLength(29);
     expect(findings[0]).toMatchObject({ check: 'demo/c0', area: 'demo', message: 'Seen `c0`' });
     expect(errors).toEqual([{ check: 'demo/c7', message: 'broken check' }]);

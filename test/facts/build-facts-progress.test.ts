@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacts, PROGRESS_EVERY_MS } from '../../src/facts/build-facts.js';
+import { buildFacts } from '../../src/facts/build-facts.js';
+import { PROGRESS_EVERY_MS } from '../../src/progress.js';
 import type { SourceFile, Workspace } from '../../src/types.js';
 
 const workspaceOf = (count: number): Workspace => ({
