@@ -1,4 +1,5 @@
 import { oneLine } from '../errors.js';
+import { withTimeLimit } from '../time-limit.js';
 import type { BackendJob, EnqueueResult, QueueBackend, ReviewPayload } from '../queue/queue-backend.js';
 import type { GitHubSession } from './app-deps.js';
 
@@ -31,21 +32,13 @@ export async function enqueueReview(
   timeoutMs = ENQUEUE_TIMEOUT_MS,
 ): Promise<EnqueueResult> {
   let result: EnqueueResult;
-  let timer: NodeJS.Timeout | undefined;
-  const enqueued = backend.enqueue(job);
-  enqueued.catch(() => undefined); // past the time-out, a late failure has nobody to tell
   try {
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer from the queue in ${timeoutMs} ms`)), timeoutMs);
-    });
-    result = await Promise.race([enqueued, timedOut]);
+    result = await withTimeLimit(backend.enqueue(job), timeoutMs, `no answer from the queue in ${timeoutMs} ms`);
   } catch (error) {
     const reason = oneLine((error as Error)?.message ?? String(error));
     const failure = new QueueUnavailable(`${job.key}: could not queue the review (${reason}); the delivery fails with 503 so that it can be redelivered`);
     session.log.error(failure.message);
     throw failure;
-  } finally {
-    clearTimeout(timer);
   }
   if (result === 'queued') session.log.info(`${job.key}: queued`);
   else if (result === 'duplicate') session.log.info(`${job.key}: already queued or just reviewed; this delivery adds nothing`);

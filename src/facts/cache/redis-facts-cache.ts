@@ -9,6 +9,7 @@ import {
   type FactsCacheWarn,
   type OpenedFactsCache,
 } from './facts-cache.js';
+import { withTimeLimit } from '../../time-limit.js';
 
 /** The Redis commands the cache uses (an ioredis client has them). */
 export type FactsCacheRedisClient = Pick<Redis, 'getBuffer' | 'set' | 'status'>;
@@ -83,20 +84,11 @@ export function createRedisFactsCache(options: RedisFactsCacheOptions): OpenedFa
   const run = async <T>(op: string, command: (c: FactsCacheRedisClient) => Promise<T>): Promise<T | undefined> => {
     const client = await connecting;
     if (closed || !client || client.status === 'end' || now() < pausedUntil) return undefined;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('Command timed out')), timeoutMs);
-        timer.unref();
-      });
-      const pending = command(client);
-      pending.catch(() => undefined); // settles after the timeout won: not an unhandled rejection
-      return await Promise.race([pending, timeout]);
+      return await withTimeLimit(command(client), timeoutMs, 'Command timed out');
     } catch (error) {
       fail(op, error);
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   };
 
