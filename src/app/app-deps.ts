@@ -1,4 +1,5 @@
 import type { Context } from 'probot';
+import { oneLine } from '../errors.js';
 import type { Report } from '../report/build-report.js';
 import { review, type ReviewOptions } from '../review.js';
 import type { Source } from '../source/parse-source.js';
@@ -55,6 +56,26 @@ export interface GitHubSession {
 }
 
 export const DEFAULT_CONCURRENCY = 2;
+
+/** The lane of an installation's owner: the reviews of one organisation share its `concurrency` cap. */
+export function laneOf(owner: string): string {
+  return owner.toLowerCase();
+}
+
+/**
+ * Applies an organisation's `concurrency` setting (read with each review) to the queue its reviews
+ * run in: the shared one, across every worker, when there is one. A queue that cannot store it is
+ * a warning; the review goes on.
+ */
+export async function applyConcurrency(runtime: AppRuntime, session: GitHubSession, owner: string, limit: number | undefined): Promise<void> {
+  if (limit === undefined) return;
+  try {
+    if (runtime.backend) await runtime.backend.setLaneLimit(laneOf(owner), limit);
+    else runtime.queue.setLaneLimit(laneOf(owner), limit);
+  } catch (error) {
+    session.log.warn(`${owner}: could not apply the configured concurrency of ${limit} (${oneLine((error as Error)?.message ?? String(error))}); the queue's own limit applies`);
+  }
+}
 
 export function resolveAppDeps(deps: AppDeps, log: Context['log']): AppRuntime {
   const now = deps.now ?? (() => new Date());

@@ -4,7 +4,7 @@ import { composeComment, type CommentSection } from '../publish/compose-comment.
 import { upsertComment } from '../publish/upsert-comment.js';
 import { permalinkBase } from '../render/permalink-base.js';
 import { parseIssueLinks, type IssueLinks } from '../source/parse-issue-links.js';
-import type { AppRuntime, GitHubSession } from './app-deps.js';
+import { applyConcurrency, type AppRuntime, type GitHubSession } from './app-deps.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
 import { issueKey, type IssueTarget } from './issue-target.js';
 import type { LoadedAppConfig } from './load-app-config.js';
@@ -24,7 +24,7 @@ export async function runIssueReview(session: GitHubSession, runtime: AppRuntime
   const { octokit, log } = session;
   const name = issueKey(target);
   try {
-    if (loaded.config.concurrency !== undefined) runtime.queue.setLaneLimit(target.owner.toLowerCase(), loaded.config.concurrency);
+    await applyConcurrency(runtime, session, target.owner, loaded.config.concurrency);
     const links = parseIssueLinks(target.body, { host: runtime.webHost });
     const sections: CommentSection[] = [];
     for (const source of links.sources) {

@@ -3,7 +3,7 @@ import { completeCheckRun, type CheckRunOutput } from '../publish/complete-check
 import type { Report } from '../report/build-report.js';
 import type { Source } from '../source/parse-source.js';
 import { isFetchable } from '../workspace/git/clone-remote.js';
-import type { AppRuntime, GitHubSession } from './app-deps.js';
+import { applyConcurrency, type AppRuntime, type GitHubSession } from './app-deps.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
 import { loadAppConfig } from './load-app-config.js';
 import { neutralOutputs } from './neutral-outputs.js';
@@ -39,7 +39,7 @@ export async function runPullRequestReview(session: GitHubSession, runtime: AppR
     if (signal.aborted) return await finish(neutralOutputs.superseded(target.headSha));
     const loaded = await loadAppConfig(octokit, target);
     if (loaded.problem) log.warn(`${name}: ${loaded.problem}`);
-    if (loaded.config.concurrency !== undefined) runtime.queue.setLaneLimit(target.owner.toLowerCase(), loaded.config.concurrency);
+    await applyConcurrency(runtime, session, target.owner, loaded.config.concurrency);
     let source: Source;
     let report: Report;
     try {

@@ -1,4 +1,4 @@
-import type { AppRuntime, GitHubSession } from './app-deps.js';
+import { laneOf, type AppRuntime, type GitHubSession } from './app-deps.js';
 import { enqueueReview, type QueueUnavailable } from './enqueue-review.js';
 import { issueKey, type IssueTarget } from './issue-target.js';
 import type { LoadedAppConfig } from './load-app-config.js';
@@ -14,7 +14,7 @@ export async function startIssueReview(session: GitHubSession, runtime: AppRunti
   const key = issueKey(target);
   // The worker reads the configuration again when it takes the job.
   if (runtime.backend) {
-    await enqueueReview(session, runtime.backend, { key, lane: target.owner.toLowerCase(), payload: { kind: 'issue', target } }, runtime.enqueueTimeoutMs);
+    await enqueueReview(session, runtime.backend, { key, lane: laneOf(target.owner), payload: { kind: 'issue', target } }, runtime.enqueueTimeoutMs);
     return;
   }
   const { queue } = runtime;
@@ -22,6 +22,6 @@ export async function startIssueReview(session: GitHubSession, runtime: AppRunti
     session.log.info(`${key}: already queued or just reviewed; this delivery adds nothing`);
     return;
   }
-  const result = queue.enqueue({ key, lane: target.owner.toLowerCase(), run: () => runIssueReview(session, runtime, target, loaded) });
+  const result = queue.enqueue({ key, lane: laneOf(target.owner), run: () => runIssueReview(session, runtime, target, loaded) });
   if (result === 'full') session.log.warn(`${key}: the review queue is full; not queued (comment /review later)`);
 }

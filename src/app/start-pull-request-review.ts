@@ -1,6 +1,6 @@
 import { completeCheckRun } from '../publish/complete-check-run.js';
 import { findOrCreateCheckRun } from '../publish/find-or-create-check-run.js';
-import type { AppRuntime, GitHubSession } from './app-deps.js';
+import { laneOf, type AppRuntime, type GitHubSession } from './app-deps.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
 import { enqueueReview, type QueueUnavailable } from './enqueue-review.js';
 import { neutralOutputs } from './neutral-outputs.js';
@@ -21,7 +21,7 @@ export async function startPullRequestReview(session: GitHubSession, runtime: Ap
   const key = pullRequestKey(target);
   if (runtime.backend) {
     // A worker (maybe on another machine) creates the check run when it takes the job.
-    const job = { key, group: pullRequestGroup(target), lane: target.owner.toLowerCase(), payload: { kind: 'pull-request' as const, target } };
+    const job = { key, group: pullRequestGroup(target), lane: laneOf(target.owner), payload: { kind: 'pull-request' as const, target } };
     await enqueueReview(session, runtime.backend, options.rerun ? { ...job, rerun: true } : job, runtime.enqueueTimeoutMs);
     return;
   }
@@ -36,7 +36,7 @@ export async function startPullRequestReview(session: GitHubSession, runtime: Ap
   const result = queue.enqueue({
     key,
     group: pullRequestGroup(target),
-    lane: target.owner.toLowerCase(),
+    lane: laneOf(target.owner),
     run: (signal) => runPullRequestReview(session, runtime, { target, checkRunId, signal }),
     discarded: () => finishAs(session, runtime, target, checkRunId, 'superseded'),
   });

@@ -46,7 +46,8 @@ export function startWorker(env: AppEnv, backend: QueueBackend<ReviewPayload>, o
   const { log } = options;
   const probot = new Probot({ appId: env.appId, privateKey: env.privateKey, baseUrl: env.github.apiUrl, Octokit: options.Octokit ?? AppOctokit, log });
   const engine = options.deps?.review ? undefined : productionReview(env, () => log);
-  const runtime = resolveAppDeps({ ...options.deps, ...(engine && { review: engine.review }), webHost: options.deps?.webHost ?? env.github.webHost }, log);
+  // The backend is the runtime's too: an organisation's `concurrency` caps its lane there, across workers.
+  const runtime = resolveAppDeps({ ...options.deps, backend, ...(engine && { review: engine.review }), webHost: options.deps?.webHost ?? env.github.webHost }, log);
   backend.work(runReviewJob(async (installationId) => ({ octokit: await probot.auth(installationId), log }), runtime));
   log.info(`candidate-review worker taking reviews from the ${backend.kind} queue`);
   return {

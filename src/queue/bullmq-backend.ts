@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Job, Queue, Worker } from 'bullmq';
+import { DelayedError, Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { BackendJob, EnqueueResult, JobHandler, QueueBackend } from './queue-backend.js';
+import { RedisLanes } from './redis-lanes.js';
 
 export interface BullMQBackendOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://` (REDIS_URL). */
@@ -23,6 +24,8 @@ export interface BullMQBackendOptions {
   lockDurationMs?: number;
   /** How often workers look for jobs whose worker died. Default 30 s. */
   stalledIntervalMs?: number;
+  /** A job whose lane is full is tried again after this long, plus up to as long again at random. Default 5 s. */
+  laneRetryMs?: number;
   /** A job finished less than this long ago is a duplicate (a double `/review`). Default 60 s. */
   recentMs?: number;
   /** Milliseconds since the epoch. Default `Date.now`. */
@@ -54,8 +57,10 @@ const GROUP_TTL_S = 7 * 24 * 3600;
  * a job whose worker dies (its lock lapses) is moved back to waiting by another worker's stalled
  * check and run again; a job whose handler throws is retried with exponential backoff. The
  * newest key queued in a group is remembered in Redis: an older job that starts after it runs
- * its handler with `superseded` (a hint: the handler may confirm it with the source of truth). No lane caps (BullMQ's open-source edition has no groups): each
- * worker's concurrency bounds it.
+ * its handler with `superseded` (a hint: the handler may confirm it with the source of truth).
+ * Lanes are capped across all workers ({@link RedisLanes}; BullMQ's open-source edition has no
+ * groups): a job whose lane is full goes back to the delayed set and is tried again a moment later,
+ * leaving its worker's slot to other lanes.
  */
 export class BullMQBackend<P> implements QueueBackend<P> {
   readonly kind = 'bullmq' as const;
@@ -63,6 +68,9 @@ export class BullMQBackend<P> implements QueueBackend<P> {
   readonly #queue: Queue<Envelope<P>>;
   /** The queue's own (non-blocking) connection, for the newest key of each group. */
   readonly #redis: Redis;
+  readonly #lanes: RedisLanes;
+  /** Lease renewals of the lane slots this process holds. */
+  readonly #renewals = new Set<NodeJS.Timeout>();
   readonly #connections: Redis[] = [];
   #worker: Worker<Envelope<P>> | undefined;
   /** Ids of the jobs this process runs. */
@@ -80,6 +88,7 @@ export class BullMQBackend<P> implements QueueBackend<P> {
       backoffMs: 5_000,
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
+      laneRetryMs: 5_000,
       recentMs: 60_000,
       now: Date.now,
       ...options,
@@ -90,6 +99,12 @@ export class BullMQBackend<P> implements QueueBackend<P> {
       ...(options.prefix !== undefined && { prefix: options.prefix }),
     });
     this.#queue.on('error', (error) => this.#reportError(error));
+    this.#lanes = new RedisLanes(this.#redis, this.#base);
+  }
+
+  /** Caps the jobs of `lane` running at once across every worker of the deployment. */
+  setLaneLimit(lane: string, limit: number): Promise<void> {
+    return this.#lanes.setCap(lane, limit);
   }
 
   async enqueue(job: BackendJob<P>): Promise<EnqueueResult> {
@@ -125,16 +140,33 @@ export class BullMQBackend<P> implements QueueBackend<P> {
     if (this.#worker) throw new Error('bullmq queue: work() called twice');
     this.#worker = new Worker<Envelope<P>>(
       this.#options.name,
-      async (job, _token, bullSignal) => {
-        const { key, group, payload } = job.data;
+      async (job, token, bullSignal) => {
+        const { key, group, lane, payload } = job.data;
+        const id = job.id ?? key;
+        const lease = this.#options.lockDurationMs;
+        if (lane !== undefined && !(await this.#lanes.take(lane, id, lease))) {
+          const wait = this.#options.laneRetryMs * (1 + Math.random());
+          await job.moveToDelayed(Date.now() + wait, token);
+          throw new DelayedError(`lane ${lane} is full`);
+        }
+        // Renewed like the job's lock: a worker that dies gives its slot back once the lease runs out.
+        const renewal = lane === undefined ? undefined : setInterval(() => void this.#lanes.take(lane, id, lease).catch((error: unknown) => this.#reportError(error)), lease / 3).unref();
+        if (renewal) this.#renewals.add(renewal);
         const signal = bullSignal ?? new AbortController().signal;
-        this.#running.add(job.id ?? key);
+        this.#running.add(id);
         try {
           const latest = group === undefined ? null : await this.#redis.get(this.#groupKey(group));
           const superseded = latest !== null && latest !== key;
-          await handler(payload, { key, signal, attempt: Math.max(1, job.attemptsStarted), superseded });
+          // Runs that failed or whose worker died; a wait for the lane (moved to delayed) is not one.
+          const attempt = 1 + job.attemptsMade + job.stalledCounter;
+          await handler(payload, { key, signal, attempt, superseded });
         } finally {
-          this.#running.delete(job.id ?? key);
+          if (renewal) {
+            clearInterval(renewal);
+            this.#renewals.delete(renewal);
+            await this.#lanes.release(lane!, id).catch((error: unknown) => this.#reportError(error));
+          }
+          this.#running.delete(id);
           if (this.#running.size === 0) for (const resolve of this.#idle.splice(0)) resolve();
         }
       },
@@ -159,11 +191,15 @@ export class BullMQBackend<P> implements QueueBackend<P> {
 
   /**
    * Stops taking jobs and waits for the running ones. `force` (a shutdown past its grace; a crash,
-   * in tests) waits for nothing and stops renewing their locks, so another worker runs them again
-   * once the locks lapse; they are not aborted (an aborted review would publish "superseded").
+   * in tests) waits for nothing and stops renewing their locks and lane slots, so another worker
+   * runs them again once the locks lapse; they are not aborted (an aborted review would publish "superseded").
    */
   async close(options: { force?: boolean } = {}): Promise<void> {
     const force = options.force ?? false;
+    if (force) {
+      for (const renewal of this.#renewals) clearInterval(renewal);
+      this.#renewals.clear();
+    }
     const closing = (async () => {
       await this.#worker?.close(force);
       await this.#queue.close();
@@ -177,6 +213,11 @@ export class BullMQBackend<P> implements QueueBackend<P> {
   /** Jobs by state, for health checks and tests. */
   async counts(): Promise<Record<string, number>> {
     return this.#queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+  }
+
+  /** A lane's cap (null: none) and the ids of the jobs holding its slots (tests, and an operator's look). */
+  lane(lane: string): Promise<{ cap: number | null; holders: string[] }> {
+    return this.#lanes.state(lane);
   }
 
   /** The stored job for a key (tests, and an operator's look). */
@@ -203,8 +244,13 @@ export class BullMQBackend<P> implements QueueBackend<P> {
     this.#options.onError?.(error, undefined);
   }
 
+  /** Where this queue's own keys live, beside BullMQ's. */
+  get #base(): string {
+    return `${this.#options.prefix ?? 'bull'}:${this.#options.name}`;
+  }
+
   #groupKey(group: string): string {
-    return `${this.#options.prefix ?? 'bull'}:${this.#options.name}:latest:${group}`;
+    return `${this.#base}:latest:${group}`;
   }
 }
 

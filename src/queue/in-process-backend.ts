@@ -32,6 +32,10 @@ export class InProcessBackend<P> implements QueueBackend<P> {
     });
   }
 
+  async setLaneLimit(lane: string, limit: number): Promise<void> {
+    this.queue.setLaneLimit(lane, limit);
+  }
+
   work(handler: JobHandler<P>): void {
     if (this.#handler) throw new Error('in-process queue: work() called twice');
     this.#handler = handler;

@@ -23,6 +23,7 @@ function controllableBackend() {
   const backend: QueueBackend<ReviewPayload> = {
     kind: 'bullmq',
     enqueue: (job) => answer(job),
+    setLaneLimit: () => Promise.resolve(),
     work: () => undefined,
     onIdle: () => Promise.resolve(),
     close: () => Promise.resolve(),

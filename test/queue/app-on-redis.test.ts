@@ -33,7 +33,14 @@ const event = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, `test/fi
 describe.skipIf('skipped' in redis)('the app with REDIS_URL (receiver and worker in one process)', () => {
   it('a pull request head and a labelled issue are queued in Redis, reviewed, and published once each', async () => {
     const report = await reviewFixture('prompt-only-openai');
-    const api = await startFakeGitHubApi({ appId: APP_ID, publicKey, installationToken: TOKEN, cloneToken: TOKEN, pulls: { 'Codertocat/Hello-World#2': { headSha: HEAD } } });
+    const api = await startFakeGitHubApi({
+      appId: APP_ID,
+      publicKey,
+      installationToken: TOKEN,
+      cloneToken: TOKEN,
+      pulls: { 'Codertocat/Hello-World#2': { headSha: HEAD } },
+      configs: { 'Codertocat/Hello-World': 'concurrency: 1\n' },
+    });
     const env = readEnv({
       APP_ID: String(APP_ID),
       PRIVATE_KEY: privateKey,
@@ -80,6 +87,9 @@ describe.skipIf('skipped' in redis)('the app with REDIS_URL (receiver and worker
       expect(api.comments).toHaveLength(1);
       expect(api.comments[0]!.body).toContain('No GitHub repository links were found in this issue');
       expect(logged.lines.some((line) => line.includes('already queued or just reviewed'))).toBe(true);
+      // The organisation's `concurrency: 1` now caps its lane for every worker of the deployment.
+      await app.backend!.onIdle();
+      expect(await (app.backend as BullMQBackend<ReviewPayload>).lane('codertocat')).toEqual({ cap: 1, holders: [] });
     } finally {
       await app.close(2_000);
       await api.close();

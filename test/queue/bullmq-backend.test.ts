@@ -125,6 +125,75 @@ describe.skipIf('skipped' in redis)('BullMQBackend on a real redis-server', () =
     }
   });
 
+  it("an organisation's concurrency caps its lane across workers; other lanes are not held up", async () => {
+    const { open, closeAll } = deployment({ laneRetryMs: 40 });
+    try {
+      const receiver = open();
+      await receiver.setLaneLimit('acme', 1);
+      const running = new Map<string, number>();
+      const most = new Map<string, number>();
+      const finished: string[] = [];
+      const attempts: number[] = [];
+      const handler = (worker: string) => async (p: Payload, run: JobRun) => {
+        const lane = p.target.owner.toLowerCase();
+        running.set(lane, (running.get(lane) ?? 0) + 1);
+        most.set(lane, Math.max(most.get(lane) ?? 0, running.get(lane)!));
+        await new Promise((r) => setTimeout(r, 150));
+        running.set(lane, running.get(lane)! - 1);
+        finished.push(`${run.key} on ${worker}`);
+        attempts.push(run.attempt);
+      };
+      for (const sha of ['a1', 'a2', 'a3']) await receiver.enqueue({ key: `acme/app#1@${sha}`, lane: 'acme', payload: payload(sha) });
+      await receiver.enqueue({ key: 'globex/app#1@g1', lane: 'globex', payload: { kind: 'pull-request', target: { owner: 'globex', number: 1, headSha: 'g1' } } });
+      // Two workers of two slots each: four slots, but Acme's setting lets one of its reviews run at a time.
+      open({ concurrency: 2 }).work(handler('w1'));
+      open({ concurrency: 2 }).work(handler('w2'));
+      await until(async () => (await receiver.counts()).completed === 4);
+      expect(most.get('acme')).toBe(1);
+      // Waiting for the lane is not a failed attempt: a review that waited still runs as a first attempt.
+      expect(attempts).toEqual([1, 1, 1, 1]);
+      expect(finished.filter((f) => f.startsWith('acme/'))).toHaveLength(3);
+      // Globex had a free slot from the start: it finished before the last of Acme's reviews.
+      expect(finished.indexOf(finished.find((f) => f.startsWith('globex/'))!)).toBeLessThan(3);
+      expect(await receiver.counts()).toMatchObject({ completed: 4, failed: 0, delayed: 0 });
+      expect(await receiver.lane('acme')).toEqual({ cap: 1, holders: [] });
+    } finally {
+      await closeAll();
+    }
+  });
+
+  it('a worker killed holding a lane slot gives it back once its lease runs out', async () => {
+    const { open, closeAll } = deployment({ lockDurationMs: 600, stalledIntervalMs: 300, laneRetryMs: 40 });
+    try {
+      const receiver = open();
+      await receiver.setLaneLimit('acme', 1);
+      let crashed!: () => void;
+      const startedOnDoomed = new Promise<void>((resolve) => (crashed = resolve));
+      const doomed = open({ concurrency: 1 });
+      doomed.work(async () => {
+        crashed();
+        await new Promise(() => undefined); // hangs: the process "dies" here, holding Acme's one slot
+      });
+      await receiver.enqueue({ key: 'acme/app#1@a1', lane: 'acme', payload: payload('a1') });
+      await startedOnDoomed;
+      expect(await receiver.lane('acme')).toEqual({ cap: 1, holders: [jobId('acme/app#1@a1')] });
+      await doomed.close({ force: true });
+      const closedAt = Date.now();
+      await receiver.enqueue({ key: 'acme/app#1@a2', lane: 'acme', payload: payload('a2') });
+      const started = new Map<string, number>();
+      open().work(async (p) => {
+        started.set(p.target.headSha, Date.now());
+      });
+      await until(async () => (await receiver.counts()).completed === 2);
+      expect([...started.keys()].sort()).toEqual(['a1', 'a2']);
+      // The slot was renewed every 200 ms until the crash, so it lapsed 400–600 ms after it: a2 waited for that.
+      expect(started.get('a2')! - closedAt).toBeGreaterThanOrEqual(350);
+      expect(await receiver.lane('acme')).toEqual({ cap: 1, holders: [] });
+    } finally {
+      await closeAll();
+    }
+  });
+
   it('a handler that throws is retried with backoff, then completes', async () => {
     const { open, closeAll } = deployment();
     try {
