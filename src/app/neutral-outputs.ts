@@ -30,6 +30,10 @@ export const neutralOutputs = {
     title: 'Review could not run',
     summary: `The clone did not hold the pull request head \`${headSha.slice(0, 12)}\` (it read ${reviewed ? `\`${reviewed.slice(0, 12)}\`` : 'no commit'}), so no review was posted.`,
   }),
+  queueUnavailable: (): CheckRunOutput => ({
+    title: 'Review not started: the queue could not be reached',
+    summary: 'The review could not be queued. It starts when the webhook is redelivered; or comment `/review` on this pull request later.',
+  }),
   queueFull: (): CheckRunOutput => ({
     title: 'Review not started: too many reviews waiting',
     summary: 'The app is busy. Comment `/review` on this pull request later to try again.',

@@ -48,6 +48,16 @@ const FORCED_CLOSE_MS = 1_000;
 /** The same connection error is reported at most once in this long (a client reconnects several times a second). */
 const ERROR_REPEAT_MS = 30_000;
 
+/**
+ * A receiver's claim on a key it adds lapses after this long if the receiver dies meanwhile (or its
+ * `prepare` hangs): long enough for a check run created in a burst, whose writes GitHub wants spaced.
+ */
+const CLAIM_MS = 60_000;
+/** How often a receiver looks whether another one has finished adding the same key. */
+const CLAIM_POLL_MS = 25;
+/** Deletes a claim only if it is still this receiver's (it may have lapsed and been taken). */
+const RELEASE_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
 /** How long the newest key of a group is remembered. */
 const GROUP_TTL_S = 7 * 24 * 3600;
 
@@ -109,16 +119,37 @@ export class BullMQBackend<P> implements QueueBackend<P> {
 
   async enqueue(job: BackendJob<P>): Promise<EnqueueResult> {
     const id = jobId(job.key);
-    const existing = await Job.fromId<Envelope<P>>(this.#queue, id);
-    if (existing) {
-      const finishedOn = existing.finishedOn;
-      const stale = finishedOn !== undefined && (job.rerun || this.#options.now() - finishedOn >= this.#options.recentMs);
-      if (!stale) return 'duplicate';
-      // A finished job keeps its id; removing it lets the key be queued again (a lost race re-adds it once).
-      await existing.remove().catch(() => undefined);
-    }
-    if ((await this.#queue.count()) >= this.#options.maxPending) return 'full';
     const nonce = randomUUID();
+    // Receivers adding one key take turns (the second finds the first's job), and the claim is held
+    // until the job's `prepare` settles: its worker waits for that before it runs the job.
+    const claim = this.#claimKey(id);
+    while ((await this.#redis.set(claim, nonce, 'PX', CLAIM_MS, 'NX')) === null) {
+      if (await this.#isDuplicate(id, job)) return 'duplicate';
+      await delay(CLAIM_POLL_MS);
+    }
+    let prepared: Promise<unknown> = Promise.resolve();
+    try {
+      return await this.#add(id, nonce, job, () => (prepared = job.prepare?.().catch(() => undefined) ?? prepared));
+    } finally {
+      void prepared.finally(() => this.#redis.eval(RELEASE_CLAIM, 1, claim, nonce).catch(() => undefined)); // else it lapses
+    }
+  }
+
+  /** A job with this key waits, runs, or finished a moment ago (unless it is a re-run). */
+  async #isDuplicate(id: string, job: BackendJob<P>): Promise<boolean> {
+    const existing = await Job.fromId<Envelope<P>>(this.#queue, id);
+    if (!existing) return false;
+    const finishedOn = existing.finishedOn;
+    return finishedOn === undefined || (!job.rerun && this.#options.now() - finishedOn < this.#options.recentMs);
+  }
+
+  /** Adds the job under the key's claim; `prepare` starts just before the add. */
+  async #add(id: string, nonce: string, job: BackendJob<P>, prepare: () => void): Promise<EnqueueResult> {
+    if (await this.#isDuplicate(id, job)) return 'duplicate';
+    // A finished job keeps its id; removing it lets the key be queued again (a lost race re-adds it once).
+    await (await Job.fromId<Envelope<P>>(this.#queue, id))?.remove().catch(() => undefined);
+    if ((await this.#queue.count()) >= this.#options.maxPending) return 'full';
+    prepare();
     const envelope: Envelope<P> = { nonce, key: job.key, payload: job.payload };
     if (job.group !== undefined) envelope.group = job.group;
     if (job.lane !== undefined) envelope.lane = job.lane;
@@ -143,6 +174,8 @@ export class BullMQBackend<P> implements QueueBackend<P> {
       async (job, token, bullSignal) => {
         const { key, group, lane, payload } = job.data;
         const id = job.id ?? key;
+        // The receiver's `prepare` (the check run this job will find) has settled, or its claim lapsed.
+        while ((await this.#redis.exists(this.#claimKey(id))) === 1) await delay(CLAIM_POLL_MS);
         const lease = this.#options.lockDurationMs;
         if (lane !== undefined && !(await this.#lanes.take(lane, id, lease))) {
           const wait = this.#options.laneRetryMs * (1 + Math.random());
@@ -247,6 +280,10 @@ export class BullMQBackend<P> implements QueueBackend<P> {
   /** Where this queue's own keys live, beside BullMQ's. */
   get #base(): string {
     return `${this.#options.prefix ?? 'bull'}:${this.#options.name}`;
+  }
+
+  #claimKey(id: string): string {
+    return `${this.#base}:adding:${id}`;
   }
 
   #groupKey(group: string): string {

@@ -23,13 +23,23 @@ export class InProcessBackend<P> implements QueueBackend<P> {
     if (!this.#handler) throw new Error('in-process queue: no worker; call work() before enqueue()');
     if (this.queue.has(job.key) || (!job.rerun && this.queue.finishedWithin(job.key, RECENT_MS))) return 'duplicate';
     const handler = this.#handler;
-    return this.queue.enqueue({
+    let prepared: Promise<unknown> = Promise.resolve();
+    const result = this.queue.enqueue({
       key: job.key,
       ...(job.group !== undefined && { group: job.group }),
       ...(job.lane !== undefined && { lane: job.lane }),
-      run: (signal) => handler(job.payload, { key: job.key, signal, attempt: 1, superseded: false }),
-      discarded: () => handler(job.payload, { key: job.key, signal: AbortSignal.abort(), attempt: 1, superseded: true }),
+      run: async (signal) => {
+        await prepared;
+        return handler(job.payload, { key: job.key, signal, attempt: 1, superseded: false });
+      },
+      discarded: async () => {
+        await prepared;
+        return handler(job.payload, { key: job.key, signal: AbortSignal.abort(), attempt: 1, superseded: true });
+      },
     });
+    // Jobs never start inside `enqueue`: the job sees `prepared` set.
+    if (result === 'queued' && job.prepare) prepared = job.prepare().catch(() => undefined);
+    return result;
   }
 
   async setLaneLimit(lane: string, limit: number): Promise<void> {

@@ -19,6 +19,13 @@ export interface BackendJob<P> {
   payload: P;
   /** Queue it even if the same key finished a moment ago (the check run's Re-run button). */
   rerun?: boolean;
+  /**
+   * Started once the backend has decided to add the job (not a duplicate, not refused); receivers
+   * racing on one key start it once between them. `enqueue` does not wait for it, but the job does
+   * not start before it settles. The app creates the pull request's check run here: it shows while
+   * the job waits, and the worker that takes the job finds it instead of creating a second one.
+   */
+  prepare?: () => Promise<void>;
 }
 
 /** What a handler learns about the run it is in. */

@@ -11,10 +11,11 @@ import { readEnv } from '../../src/app/env.js';
 import { startApp } from '../../src/app/server.js';
 import type { BackendJob, EnqueueResult, QueueBackend, ReviewPayload } from '../../src/queue/queue-backend.js';
 import { PassThrough } from 'node:stream';
+import { startFakeGitHubApi } from '../helpers/fake-github-api.js';
 import { REPO_ROOT } from '../helpers/review-fixture.js';
 
 const SECRET = 'queue-unavailable-webhook-secret-71c0';
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
 
 /** A shared queue that answers only when the test says so. */
 function controllableBackend() {
@@ -33,12 +34,18 @@ function controllableBackend() {
     jobs,
     hang: () => (answer = () => new Promise(() => undefined)),
     refuse: (message: string) => (answer = () => Promise.reject(new Error(message))),
+    /** Starts the job's `prepare` (the check run), then fails to store the job, as a Redis that dies mid-add does. */
+    failAfterPrepare: (message: string) =>
+      (answer = (job) => {
+        void job.prepare?.();
+        return Promise.reject(new Error(message));
+      }),
     work: () => (answer = async (job) => (jobs.push(job), 'queued')),
   };
 }
 
-async function appWith(queue: ReturnType<typeof controllableBackend>) {
-  const env = readEnv({ APP_ID: '4242', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: '0', REDIS_URL: 'redis://127.0.0.1:1', LOG_FORMAT: 'json' });
+async function appWith(queue: ReturnType<typeof controllableBackend>, github: Record<string, string> = {}) {
+  const env = readEnv({ APP_ID: '4242', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: '0', REDIS_URL: 'redis://127.0.0.1:1', LOG_FORMAT: 'json', ...github });
   // The app's own logger (pino, as in production), its JSON lines kept.
   const destination = new PassThrough();
   const lines: string[] = [];
@@ -89,6 +96,24 @@ describe('a delivery the shared queue cannot take', () => {
       expect(logged.lines.some((line) => line.includes('delivery d-4001 seen before; ignored'))).toBe(true);
     } finally {
       await app.close(500);
+    }
+  });
+
+  it('a check run created for a job the queue then failed to store is completed, saying how the review will start', async () => {
+    const token = 'ghs_queueUnavailableTOKEN0123456789ab';
+    const api = await startFakeGitHubApi({ appId: 4242, publicKey, installationToken: token, cloneToken: token, pulls: {} });
+    const queue = controllableBackend();
+    queue.failAfterPrepare("READONLY You can't write against a read only replica.");
+    const { app, deliver, headSha } = await appWith(queue, { GHE_HOST: `localhost:${api.port}`, GHE_PROTOCOL: 'http' });
+    try {
+      expect((await deliver('d-4003')).status).toBe(503);
+      const end = Date.now() + 5_000;
+      while (api.checkRuns[0]?.status !== 'completed' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      expect(api.checkRuns).toHaveLength(1);
+      expect(api.checkRuns[0]).toMatchObject({ head_sha: headSha, status: 'completed', conclusion: 'neutral', output: { title: 'Review not started: the queue could not be reached' } });
+    } finally {
+      await app.close(500);
+      await api.close();
     }
   });
 

@@ -79,7 +79,8 @@ describe.skipIf('skipped' in redis)('the app with REDIS_URL (receiver and worker
       const prBody = JSON.stringify(pr);
       // The same head twice (a redelivery): one job.
       expect(await Promise.all([deliver('pull_request', prBody), deliver('pull_request', prBody), deliver('issues', JSON.stringify(issue))])).toEqual([200, 200, 200]);
-      const end = Date.now() + 15_000;
+      // The repository's `concurrency: 1` may make the issue's review wait for the pull request's (5–10 s).
+      const end = Date.now() + 25_000;
       while ((api.checkRuns[0]?.status !== 'completed' || api.comments.length === 0) && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
       expect(api.checkRuns).toHaveLength(1);
       expect(api.checkRuns[0]).toMatchObject({ head_sha: HEAD, status: 'completed' });
@@ -96,7 +97,7 @@ describe.skipIf('skipped' in redis)('the app with REDIS_URL (receiver and worker
     }
   });
 
-  it('a late delivery of an old head at another receiver does not supersede the current head: GitHub decides', async () => {
+  it('each receiver shows its head as a check run while it waits; a late delivery of an old head does not supersede the current head: GitHub decides', async () => {
     const OLD = 'a'.repeat(40);
     const report = await reviewFixture('prompt-only-openai');
     const api = await startFakeGitHubApi({ appId: APP_ID, publicKey, installationToken: TOKEN, cloneToken: TOKEN, pulls: { 'Codertocat/Hello-World#2': { headSha: HEAD } } });
@@ -128,7 +129,9 @@ describe.skipIf('skipped' in redis)('the app with REDIS_URL (receiver and worker
       while (((await workerBackend.counts()).waiting ?? 0) < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
       expect(await post(receivers[1]!.url, delivery(OLD, '2026-11-29T11:00:00Z'))).toBe(200);
       end = Date.now() + 5_000;
-      while (((await workerBackend.counts()).waiting ?? 0) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      while ((((await workerBackend.counts()).waiting ?? 0) < 2 || api.checkRuns.length < 2) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      // No worker yet: each receiver has shown its head as a check run in progress while it waits.
+      expect(api.checkRuns.map((run) => `${run.head_sha} ${run.status}`).sort()).toEqual([`${HEAD} in_progress`, `${OLD} in_progress`].sort());
       const reviewed: string[] = [];
       startWorker(env, workerBackend, {
         log: captureLog().log,
@@ -136,6 +139,7 @@ describe.skipIf('skipped' in redis)('the app with REDIS_URL (receiver and worker
       });
       end = Date.now() + 15_000;
       while ((api.checkRuns.length < 2 || api.checkRuns.some((run) => run.status !== 'completed')) && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+      expect(api.checkRuns).toHaveLength(2); // the worker found the receivers' runs and completed them
       const byHead = Object.fromEntries(api.checkRuns.map((run) => [run.head_sha, run]));
       expect(reviewed[0]).toBe(HEAD); // the queue's hint said "superseded"; GitHub said it is the head
       expect(byHead[HEAD]).toMatchObject({ status: 'completed' });

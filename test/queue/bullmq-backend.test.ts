@@ -59,6 +59,37 @@ describe.skipIf('skipped' in redis)('BullMQBackend on a real redis-server', () =
     }
   });
 
+  it("a job's prepare runs once across racing receivers, and the job does not start before it settles", async () => {
+    const { open, closeAll } = deployment();
+    try {
+      const [a, b] = [open(), open()];
+      const events: string[] = [];
+      let settle!: () => void;
+      const prepare = (receiver: string) => () => {
+        events.push(`prepare by ${receiver}`);
+        return new Promise<void>((resolve) => (settle = resolve));
+      };
+      open().work(async (_p, run) => {
+        events.push(`run ${run.key}`);
+      });
+      const job = { key: 'acme/app#12@eee', payload: payload('eee') };
+      // Both answer without waiting for the prepare (a check run GitHub may take seconds to create).
+      const results = await Promise.all([a.enqueue({ ...job, prepare: prepare('a') }), b.enqueue({ ...job, prepare: prepare('b') })]);
+      expect(results.sort()).toEqual(['duplicate', 'queued']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatch(/^prepare by [ab]$/);
+      settle();
+      await until(() => events.length === 2);
+      expect(events[1]).toBe('run acme/app#12@eee');
+      // A duplicate or a refused job prepares nothing.
+      expect(await a.enqueue({ ...job, prepare: prepare('late') })).toBe('duplicate');
+      expect(events).toHaveLength(2);
+    } finally {
+      await closeAll();
+    }
+  });
+
   it('an issue key (with a colon) is a valid job id, and keys map to distinct ids', async () => {
     expect(jobId('acme/app#7:issue')).toBe('acme/app#7%3Aissue');
     expect(jobId('a%3Ab')).not.toBe(jobId('a:b'));

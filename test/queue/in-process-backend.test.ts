@@ -28,6 +28,26 @@ describe('InProcessBackend', () => {
     expect(runs).toEqual([{ payload: { head: 'aaa' }, key: 'o/r#1@aaa', attempt: 1, superseded: false }]);
   });
 
+  it("a job's prepare runs once, and the job starts only after it settles", async () => {
+    const { b, runs, release } = backend();
+    const prepared: string[] = [];
+    let settle!: () => void;
+    const prepare = (by: string) => () => {
+      prepared.push(by);
+      return new Promise<void>((resolve) => (settle = resolve));
+    };
+    expect(await b.enqueue({ key: 'o/r#1@aaa', payload: { head: 'aaa' }, prepare: prepare('first') })).toBe('queued');
+    expect(await b.enqueue({ key: 'o/r#1@aaa', payload: { head: 'aaa' }, prepare: prepare('second') })).toBe('duplicate');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(prepared).toEqual(['first']);
+    expect(runs).toEqual([]);
+    settle();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs.map((run) => run.key)).toEqual(['o/r#1@aaa']);
+    release();
+    await b.onIdle();
+  });
+
   it('a newer key of the same group supersedes the waiting older one: its handler runs with superseded', async () => {
     const { b, runs, release } = backend();
     await b.enqueue({ key: 'o/r#9@blocker', payload: { head: 'blocker' } });

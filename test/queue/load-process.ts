@@ -5,10 +5,11 @@
  * (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, REDIS_URL, LOG_FORMAT…), read by the real
  * `readEnv` and run by the real `runUntilSignalled`, as `npm start` and `npm run worker` are:
  *
- * - `receiver`: the real `startApp` with `worker: false` (it only queues deliveries in Redis);
+ * - `receiver`: the real `startApp` with `worker: false` (it queues deliveries in Redis and creates
+ *   their check runs), its GitHub writes not spaced 1 s apart (production's pacing per process);
  * - `worker`: the real `startWorker`, with two swaps the real `npm run worker` cannot take: the
  *   review returns a report reviewed once by the parent (the pipeline would clone from GitHub),
- *   and GitHub writes are not spaced 1 s apart (production's pacing per worker).
+ *   and GitHub writes are not spaced either.
  *
  * Both log as the app does (the app's logger, on stdout) and stop gracefully on SIGTERM. They tell
  * the parent over the IPC channel when they are ready and, for a worker, when each job starts and
@@ -61,7 +62,7 @@ async function start(options: LoadProcessOptions, env: AppEnv): Promise<Started 
     url: env.redisUrl ?? '',
     onError: (error, key) => log.error(`${key ?? 'queue'}: ${oneLine((error as Error)?.message ?? String(error))}`),
   });
-  if (options.role === 'receiver') return startApp(env, { log, worker: false, deps: { backend } });
+  if (options.role === 'receiver') return startApp(env, { log, worker: false, deps: { backend }, Octokit: UnpacedOctokit });
 
   let report: Report | undefined; // read at the first review: the parent writes it while this process starts
   const review: ReviewFunction = async (source, reviewOptions) => {
