@@ -124,30 +124,34 @@ export class BullMQBackend<P> implements QueueBackend<P> {
     // until the job's `prepare` settles: its worker waits for that before it runs the job.
     const claim = this.#claimKey(id);
     while ((await this.#redis.set(claim, nonce, 'PX', CLAIM_MS, 'NX')) === null) {
-      if (await this.#isDuplicate(id, job)) return 'duplicate';
+      if ((await this.#stored(id, job)).duplicate) return 'duplicate';
       await delay(CLAIM_POLL_MS);
     }
-    let prepared: Promise<unknown> = Promise.resolve();
+    let prepared: Promise<unknown> | undefined;
     try {
-      return await this.#add(id, nonce, job, () => (prepared = job.prepare?.().catch(() => undefined) ?? prepared));
+      return await this.#add(id, nonce, job, () => {
+        prepared = job.prepare?.().catch(() => undefined);
+      });
     } finally {
-      void prepared.finally(() => this.#redis.eval(RELEASE_CLAIM, 1, claim, nonce).catch(() => undefined)); // else it lapses
+      const release = () => this.#redis.eval(RELEASE_CLAIM, 1, claim, nonce).catch(() => undefined);
+      void (prepared ? prepared.finally(release) : release()); // a claim never released lapses
     }
   }
 
-  /** A job with this key waits, runs, or finished a moment ago (unless it is a re-run). */
-  async #isDuplicate(id: string, job: BackendJob<P>): Promise<boolean> {
+  /** The stored job with this key, and whether it makes this one a duplicate: it waits, runs, or finished a moment ago (a re-run excepted). */
+  async #stored(id: string, job: BackendJob<P>): Promise<{ existing: Job<Envelope<P>> | undefined; duplicate: boolean }> {
     const existing = await Job.fromId<Envelope<P>>(this.#queue, id);
-    if (!existing) return false;
-    const finishedOn = existing.finishedOn;
-    return finishedOn === undefined || (!job.rerun && this.#options.now() - finishedOn < this.#options.recentMs);
+    const finishedOn = existing?.finishedOn;
+    const duplicate = existing !== undefined && (finishedOn === undefined || (!job.rerun && this.#options.now() - finishedOn < this.#options.recentMs));
+    return { existing, duplicate };
   }
 
   /** Adds the job under the key's claim; `prepare` starts just before the add. */
   async #add(id: string, nonce: string, job: BackendJob<P>, prepare: () => void): Promise<EnqueueResult> {
-    if (await this.#isDuplicate(id, job)) return 'duplicate';
+    const { existing, duplicate } = await this.#stored(id, job);
+    if (duplicate) return 'duplicate';
     // A finished job keeps its id; removing it lets the key be queued again (a lost race re-adds it once).
-    await (await Job.fromId<Envelope<P>>(this.#queue, id))?.remove().catch(() => undefined);
+    await existing?.remove().catch(() => undefined);
     if ((await this.#queue.count()) >= this.#options.maxPending) return 'full';
     prepare();
     const envelope: Envelope<P> = { nonce, key: job.key, payload: job.payload };
