@@ -63,17 +63,16 @@ export function laneOf(owner: string): string {
 }
 
 /**
- * Applies an organisation's `concurrency` setting (read with each review) to the queue its reviews
- * run in: the shared one, across every worker, when there is one. A queue that cannot store it is
- * a warning; the review goes on.
+ * Applies an organisation's `concurrency` setting (read with each review; no setting, no cap) to
+ * the queue its reviews run in: the shared one, across every worker, when there is one. A queue
+ * that cannot store it is a warning; the review goes on.
  */
 export async function applyConcurrency(runtime: AppRuntime, session: GitHubSession, owner: string, limit: number | undefined): Promise<void> {
-  if (limit === undefined) return;
   try {
     if (runtime.backend) await runtime.backend.setLaneLimit(laneOf(owner), limit);
     else runtime.queue.setLaneLimit(laneOf(owner), limit);
   } catch (error) {
-    session.log.warn(`${owner}: could not apply the configured concurrency of ${limit} (${oneLine((error as Error)?.message ?? String(error))}); the queue's own limit applies`);
+    session.log.warn(`${owner}: the configured concurrency (${limit ?? 'none'}) could not be applied to the queue (${oneLine((error as Error)?.message ?? String(error))}); the review goes on`);
   }
 }
 

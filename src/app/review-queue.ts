@@ -71,9 +71,10 @@ export class ReviewQueue {
     return at !== undefined && this.#now() - at < ms;
   }
 
-  /** Caps the jobs of one lane running at once (at most the queue's own concurrency). */
-  setLaneLimit(lane: string, limit: number): void {
-    this.#laneLimits.set(lane, Math.max(1, Math.floor(limit)));
+  /** Caps the jobs of one lane running at once (at most the queue's own concurrency); `undefined` lifts the cap. */
+  setLaneLimit(lane: string, limit: number | undefined): void {
+    if (limit === undefined) this.#laneLimits.delete(lane);
+    else this.#laneLimits.set(lane, Math.max(1, Math.floor(limit)));
     this.#schedule();
   }
 

@@ -112,8 +112,8 @@ export class BullMQBackend<P> implements QueueBackend<P> {
     this.#lanes = new RedisLanes(this.#redis, this.#base);
   }
 
-  /** Caps the jobs of `lane` running at once across every worker of the deployment. */
-  setLaneLimit(lane: string, limit: number): Promise<void> {
+  /** Caps the jobs of `lane` running at once across every worker of the deployment; `undefined` lifts the cap. */
+  setLaneLimit(lane: string, limit: number | undefined): Promise<void> {
     return this.#lanes.setCap(lane, limit);
   }
 

@@ -42,7 +42,7 @@ export class InProcessBackend<P> implements QueueBackend<P> {
     return result;
   }
 
-  async setLaneLimit(lane: string, limit: number): Promise<void> {
+  async setLaneLimit(lane: string, limit: number | undefined): Promise<void> {
     this.queue.setLaneLimit(lane, limit);
   }
 

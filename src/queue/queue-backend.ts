@@ -51,8 +51,8 @@ export interface QueueBackend<P> {
   readonly kind: 'in-process' | 'bullmq';
   /** Queues a job unless one with its key waits, runs or finished a moment ago. */
   enqueue(job: BackendJob<P>): Promise<EnqueueResult>;
-  /** Caps the jobs of one lane running at once (an organisation's `concurrency` setting), for every worker that shares the queue. */
-  setLaneLimit(lane: string, limit: number): Promise<void>;
+  /** Caps the jobs of one lane running at once (an organisation's `concurrency` setting), for every worker that shares the queue; `undefined` lifts the cap. */
+  setLaneLimit(lane: string, limit: number | undefined): Promise<void>;
   /** Makes this process a worker: `handler` runs the jobs (call once, before the first job may start). */
   work(handler: JobHandler<P>): void;
   /** Resolves when this process runs nothing and (in-process) nothing waits. */

@@ -41,9 +41,10 @@ export class RedisLanes {
     this.#base = base;
   }
 
-  /** Caps the jobs of `lane` running at once, across all workers. */
-  async setCap(lane: string, cap: number): Promise<void> {
-    await this.#redis.set(this.#key(lane, 'cap'), String(Math.max(1, Math.floor(cap))), 'EX', CAP_TTL_S);
+  /** Caps the jobs of `lane` running at once, across all workers; `undefined` lifts the cap. */
+  async setCap(lane: string, cap: number | undefined): Promise<void> {
+    if (cap === undefined) await this.#redis.del(this.#key(lane, 'cap'));
+    else await this.#redis.set(this.#key(lane, 'cap'), String(Math.max(1, Math.floor(cap))), 'EX', CAP_TTL_S);
   }
 
   /** Takes (or renews) a slot of `lane` for `leaseMs`; false when the lane is full. */

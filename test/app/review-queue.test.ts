@@ -108,6 +108,21 @@ describe('ReviewQueue', () => {
     await queue.onIdle();
   });
 
+  it('a lane whose cap is lifted (the setting removed) runs its waiting jobs at once', async () => {
+    const log: string[] = [];
+    const queue = new ReviewQueue({ concurrency: 3 });
+    queue.setLaneLimit('org-a', 1);
+    const jobs = ['a1', 'a2', 'a3'].map((name) => job(name, log, { lane: 'org-a' }));
+    for (const j of jobs) queue.enqueue(j.spec);
+    await tick();
+    expect(log).toEqual(['start a1']);
+    queue.setLaneLimit('org-a', undefined);
+    await tick();
+    expect(log).toEqual(['start a1', 'start a2', 'start a3']);
+    for (const j of jobs) j.finish();
+    await queue.onIdle();
+  });
+
   it('refuses work past maxPending, and survives a job that throws', async () => {
     const errors: string[] = [];
     const queue = new ReviewQueue({ concurrency: 1, maxPending: 1, onError: (error, key) => errors.push(`${key}: ${(error as Error).message}`) });

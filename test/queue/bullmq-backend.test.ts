@@ -188,6 +188,9 @@ describe.skipIf('skipped' in redis)('BullMQBackend on a real redis-server', () =
       expect(finished.indexOf(finished.find((f) => f.startsWith('globex/'))!)).toBeLessThan(3);
       expect(await receiver.counts()).toMatchObject({ completed: 4, failed: 0, delayed: 0 });
       expect(await receiver.lane('acme')).toEqual({ cap: 1, holders: [] });
+      // The setting removed from the organisation's configuration: no cap from the next review on.
+      await receiver.setLaneLimit('acme', undefined);
+      expect(await receiver.lane('acme')).toEqual({ cap: null, holders: [] });
     } finally {
       await closeAll();
     }
