@@ -9,10 +9,11 @@
 //
 // Each measurement runs in its own Node process (bench/measure.js), so peak RSS is its own.
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFile, mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { availableParallelism, devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeChanges, parseHistory } from './compare.js';
 import { makeCorpus, SIZES as PRESETS } from './make-corpus.js';
 
 const requested = (process.env.BENCH_SIZES ?? 'take-home,mid').trim();
@@ -149,5 +150,10 @@ for (const { name, files, pythonBytes } of SIZES) {
 }
 console.log('review = the review in-process on one thread, no cache (all stages + render); cli = `candidate-review review <corpus>` end to end (Node start-up, module loading, Markdown), one thread, no cache; floor = read + parse only;');
 console.log(`threads = the review with ${availableParallelism()} parsing threads (start-up included); re-review = after one file changed, with the facts cache the previous review filled`);
+const run = { date: new Date().toISOString(), node: process.version, commit, results };
+const historyFile = new URL('./out/history.jsonl', import.meta.url);
+const history = parseHistory(await readFile(historyFile, 'utf8').catch(() => ''));
+for (const change of describeChanges(history, run)) console.log(change);
 await mkdir(new URL('./out/', import.meta.url), { recursive: true });
-await writeFile(new URL('./out/results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, commit, results }, null, 2)}\n`);
+await writeFile(new URL('./out/results.json', import.meta.url), `${JSON.stringify(run, null, 2)}\n`);
+await appendFile(historyFile, `${JSON.stringify(run)}\n`);
