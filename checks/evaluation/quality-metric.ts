@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { metrics, pipelineEvidence } from '../../src/facts/queries/evaluation.js';
 import { at } from '../../src/facts/queries/serving.js';
+import { addTo } from '../../src/multimap.js';
 
 export default defineCheck({
   id: 'evaluation/quality-metric',
@@ -16,7 +17,7 @@ export default defineCheck({
   *run({ facts, stack }) {
     const found = metrics(facts, stack);
     const byLabel = new Map<string, typeof found>();
-    for (const metric of found) byLabel.set(metric.label, [...(byLabel.get(metric.label) ?? []), metric]);
+    for (const metric of found) addTo(byLabel, metric.label, metric);
     for (const [label, [first, ...rest]] of byLabel) {
       if (!first) continue;
       yield { kind: 'strength', messageId: 'computed', evidence: [first.evidence, ...rest.map((m) => m.evidence)], data: { metric: label, at: at(first.evidence) } };

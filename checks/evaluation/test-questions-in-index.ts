@@ -4,6 +4,7 @@ import { TEST_QUESTIONS_FILE, evaluationPaths, isQuestionLike, testSetFields } f
 import { at } from '../../src/facts/queries/serving.js';
 import type { PyCall, PyValue } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
+import { addTo } from '../../src/multimap.js';
 
 /** Calls that load documents into the index: loaders, readers and the candidate's own ingest/index functions. */
 const INGEST = /(Loader|Reader|^ingest\w*|^index\w*|_index$|^load_(documents?|docs|corpus|knowledge\w*)$|^add_(documents|texts)$|^from_(documents|texts)$|^build_\w*|^embed\w*|^upsert\w*|^create_(?=\w*$)\w*(index|store|db)\w*)$/i;
@@ -65,7 +66,7 @@ export default defineCheck({
     for (const s of codeStrings(facts)) {
       if (evalPaths.has(s.evidence.path)) continue;
       const question = questions.get(s.value.trim().toLowerCase());
-      if (question) byFile.set(s.evidence.path, [...(byFile.get(s.evidence.path) ?? []), { question, evidence: s.evidence }]);
+      if (question) addTo(byFile, s.evidence.path, { question, evidence: s.evidence });
     }
     for (const [first, ...rest] of byFile.values()) {
       if (!first) continue;

@@ -3,6 +3,7 @@ import { calleeMatches, pythonCalls } from '../../src/facts/query.js';
 import type { Literal } from '../../src/facts/types.js';
 import { at, scriptOption, shown } from '../../src/facts/queries/rag.js';
 import type { Evidence } from '../../src/types.js';
+import { addTo } from '../../src/multimap.js';
 
 /** Embedding constructors and calls; the model is a keyword argument or, for some, the first argument. */
 const PY_EMBEDDERS = [
@@ -69,7 +70,7 @@ export default defineCheck({
         yield { kind: 'info', messageId: 'unnamed', evidence: [e.evidence], data: { via: e.via, at: at(e.evidence) } };
         continue;
       }
-      byModel.set(e.model, [...(byModel.get(e.model) ?? []), e]);
+      addTo(byModel, e.model, e);
     }
     for (const [model, uses] of byModel) {
       const [first, ...rest] = uses.map((u) => u.evidence);

@@ -1,5 +1,6 @@
 import type { Finding, FindingKind } from '../engine/types.js';
 import type { AreaLevel, AreaScore, Summary, SummaryPoint } from './scorecard-types.js';
+import { addTo } from '../multimap.js';
 
 /** Summary sentences per side: a few, the most weighed areas first. */
 const MAX_SUMMARY_POINTS = 3;
@@ -25,7 +26,7 @@ export interface ScoreInputs {
  */
 export function scoreAreas({ findings, weights, areas, flagOnly }: ScoreInputs): { scorecard: AreaScore[]; summary: Summary } {
   const byArea = new Map<string, number[]>();
-  findings.forEach((finding, index) => byArea.set(finding.area, [...(byArea.get(finding.area) ?? []), index]));
+  findings.forEach((finding, index) => addTo(byArea, finding.area, index));
   const order = [...areas, ...[...byArea.keys()].filter((area) => !areas.includes(area)).sort()];
   const scorecard = order
     .map((area) => scoreArea(area, weights[area] ?? 0, byArea.get(area) ?? [], findings, flagOnly.includes(area)))

@@ -7,6 +7,7 @@ import { EvidenceMap } from './evidence-map.js';
 import { productionItems } from './production-items.js';
 import { GUARDRAILS } from './signals.js';
 import type { StackItem } from './types.js';
+import { addTo } from '../multimap.js';
 
 const PYTHON_CALLS: readonly [string, RegExp][] = [
   ['nemo-guardrails', /^nemoguardrails\./],
@@ -100,7 +101,7 @@ function customGuards(facts: Facts): Evidence[] {
     const refusalsIn = new Map<PyFunction, Evidence[]>();
     for (const s of module.strings) {
       const fn = !s.isDocstring && isRefusal(s.value) ? innermost(module, s.evidence.line) : undefined;
-      if (fn) refusalsIn.set(fn, [...(refusalsIn.get(fn) ?? []), s.evidence]);
+      if (fn) addTo(refusalsIn, fn, s.evidence);
     }
     for (const fn of module.functions) {
       const calls = byScope.get(fn.qualname) ?? [];

@@ -5,6 +5,7 @@ import { detectImports, signalOfDependency } from './detect-imports.js';
 import { sortedEvidence } from './evidence-map.js';
 import { LIBRARIES } from './signals.js';
 import type { StackItem } from './types.js';
+import { addTo } from '../multimap.js';
 
 /** Raw HTTP calls to a provider's API count as using that provider. */
 const PROVIDER_URLS: readonly { id: string; test: (s: string) => boolean }[] = [
@@ -28,7 +29,7 @@ export function detectLibraries(facts: Facts): StackItem[] {
   for (const dependency of facts.dependencies) {
     const signal = signalOfDependency(dependency, LIBRARIES);
     if (!signal || used.has(signal.id)) continue;
-    declared.set(signal.id, [...(declared.get(signal.id) ?? []), dependency.evidence]);
+    addTo(declared, signal.id, dependency.evidence);
   }
   for (const [id, evidence] of declared) items.push({ id, evidence: sortedEvidence(evidence), declaredOnly: true });
   return items;

@@ -4,6 +4,7 @@ import type { Evidence } from '../types.js';
 import { signalOfDependency } from './detect-imports.js';
 import { EvidenceMap, sortedEvidence } from './evidence-map.js';
 import type { StackItem, TestCount } from './types.js';
+import { addTo } from '../multimap.js';
 
 const TEST_FRAMEWORK_DEPENDENCIES = [
   { id: 'pytest', pypi: ['pytest'] },
@@ -57,7 +58,7 @@ export function detectTests(facts: Facts): { testFrameworks: StackItem[]; tests:
   const declared = new Map<string, Evidence[]>();
   for (const dependency of facts.dependencies) {
     const signal = signalOfDependency(dependency, TEST_FRAMEWORK_DEPENDENCIES);
-    if (signal && !used.has(signal.id)) declared.set(signal.id, [...(declared.get(signal.id) ?? []), dependency.evidence]);
+    if (signal && !used.has(signal.id)) addTo(declared, signal.id, dependency.evidence);
   }
   for (const [id, evidence] of declared) items.push({ id, evidence: sortedEvidence(evidence), declaredOnly: true });
   return { testFrameworks: items, tests: { count } };

@@ -5,6 +5,7 @@ import { detectImports, signalOfDependency } from './detect-imports.js';
 import { byLocation, MAX_EVIDENCE_PER_ITEM, sortedEvidence, type EvidenceMap } from './evidence-map.js';
 import type { Signal } from './signals.js';
 import type { StackItem } from './types.js';
+import { addTo } from '../multimap.js';
 
 /**
  * The items of a production category. `tiers` hold evidence per id, strongest first (a flow
@@ -34,7 +35,7 @@ export function productionItems(
   for (const dependency of facts.dependencies) {
     const signal = signalOfDependency(dependency, signals);
     if (!signal || listed.has(signal.id)) continue;
-    manifests.set(signal.id, [...(manifests.get(signal.id) ?? []), dependency.evidence]);
+    addTo(manifests, signal.id, dependency.evidence);
   }
   for (const [id, evidence] of manifests) items.push({ id, evidence: sortedEvidence(evidence), declaredOnly: true });
   return items;
