@@ -1,7 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { at } from '../../src/facts/queries/code-quality.js';
 import { calleeMatches, isTestPath } from '../../src/facts/query.js';
-import type { PyModule } from '../../src/facts/types.js';
+import type { Facts, PyModule } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
 
 const MAX_FINDINGS = 5;
@@ -25,6 +25,14 @@ function isDefault(module: PyModule, line: number): boolean {
   return module.calls.some((c) => ENV_LOOKUPS.some((p) => calleeMatches(c.callee, p)) && c.args.some((a) => a.text === target));
 }
 
+/** String literals outside tests and docstrings, one at a time (a large repository has millions). */
+function* codeStrings(facts: Facts): Generator<{ value: string; evidence: Evidence; module?: PyModule }> {
+  for (const module of facts.python) {
+    for (const s of module.strings) if (!s.isDocstring && !isTestPath(s.evidence.path)) yield { value: s.value, evidence: s.evidence, module };
+  }
+  for (const m of facts.scripts) for (const s of m.strings) if (!isTestPath(s.evidence.path)) yield s;
+}
+
 export default defineCheck({
   id: 'code-quality/hard-coded-paths',
   docs: 'Reports absolute paths from the author\'s machine and service URLs (host and port) written into code instead of read from configuration.',
@@ -37,15 +45,11 @@ export default defineCheck({
     hostUrl: '`{{at}}` talks to `{{value}}`. How would you point this at a different server when it runs in Docker or in production?',
   },
   *run({ facts }) {
-    // `isDefault` is asked only of the strings that would be reported: it walks the module.
-    const strings: { value: string; evidence: Evidence; module?: PyModule }[] = [
-      ...facts.python.flatMap((m) => m.strings.filter((s) => !s.isDocstring).map((s) => ({ value: s.value, evidence: s.evidence, module: m }))),
-      ...facts.scripts.flatMap((m) => m.strings),
-    ].filter((s) => !isTestPath(s.evidence.path));
     const seen = new Set<string>();
     let paths = 0;
     let hosts = 0;
-    for (const { value, evidence, module } of strings) {
+    for (const { value, evidence, module } of codeStrings(facts)) {
+      if (paths >= MAX_FINDINGS && hosts >= MAX_FINDINGS) return;
       if (seen.has(value)) continue;
       if (!ABSOLUTE_PATH.test(value) && !HOST_URL.test(value)) continue;
       if (module && isDefault(module, evidence.line)) continue;

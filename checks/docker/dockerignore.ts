@@ -38,11 +38,12 @@ export default defineCheck({
   },
   *run({ facts, skipped }) {
     const paths = [...facts.files.map((f) => f.path), ...skipped.map((s) => s.path)];
+    const files = new Map(facts.files.map((f) => [f.path, f]));
     const shown = new Set<string>();
     for (const dockerfile of facts.dockerfiles) {
       const copy = dockerStages(dockerfile).flatMap((s) => s.instructions).find(copiesWholeContext);
       const context = folderOf(dockerfile.path);
-      const ignoreFile = facts.files.find((f) => f.path === `${dockerfile.path}.dockerignore` || f.path === `${context}.dockerignore` || f.path === '.dockerignore');
+      const ignoreFile = files.get(`${dockerfile.path}.dockerignore`) ?? files.get(`${context}.dockerignore`) ?? files.get('.dockerignore');
       if (ignoreFile) {
         if (shown.has(ignoreFile.path)) continue;
         shown.add(ignoreFile.path);

@@ -7,6 +7,13 @@ import { loaderCalls } from '../../src/facts/queries/transformers.js';
 const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 const LOCAL_FOLDERS = /^(models?|checkpoints?|outputs?|results?|artifacts?|weights|saved_models?|runs|data|adapters?|finetuned|fine_tuned|lora|tmp)$/i;
 
+/** Every folder that holds a file of the repository (`a/b/c.py` → `a`, `a/b`), looked up once per model id instead of scanning the files. */
+function foldersOf(paths: readonly string[]): Set<string> {
+  const folders = new Set<string>();
+  for (const path of paths) for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) folders.add(path.slice(0, slash));
+  return folders;
+}
+
 export default defineCheck({
   id: 'transformers/model-loading',
   docs: 'Reports each transformers model, tokenizer and pipeline the code loads, with the model id and revision, and Hub models loaded without a pinned revision.',
@@ -19,14 +26,14 @@ export default defineCheck({
   },
   *run({ facts }) {
     const loaders = loaderCalls(facts);
-    const localPaths = new Set(facts.files.map((f) => f.path));
+    const folders = foldersOf(facts.files.map((f) => f.path));
     const savedTo = new Set(
       facts.python.flatMap((m) => m.calls.filter((c) => /^(save_pretrained|save_model|push_to_hub)$/.test(c.name)).map((c) => c.args[0]?.literal)),
     );
     const isLocal = (id: string) => {
       const clean = id.replace(/^\.\//, '');
       return (
-        savedTo.has(id) || LOCAL_FOLDERS.test(clean.split('/')[0]!) || [...localPaths].some((p) => p.startsWith(`${clean}/`))
+        savedTo.has(id) || LOCAL_FOLDERS.test(clean.split('/')[0]!) || folders.has(clean)
       );
     };
     const pinned = new Set(loaders.filter((l) => argument(l.call, 'revision')).map((l) => l.model));
