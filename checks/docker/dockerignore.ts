@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { dockerStages } from '../../src/facts/queries/docker.js';
+import { fileAt } from '../../src/facts/query.js';
 import type { DockerInstruction } from '../../src/facts/types.js';
 
 /** Files that make a build context heavy or leak into the image: weights, data sets, archives, dotenv files, virtualenvs. */
@@ -38,12 +39,11 @@ export default defineCheck({
   },
   *run({ facts, skipped }) {
     const paths = [...facts.files.map((f) => f.path), ...skipped.map((s) => s.path)];
-    const files = new Map(facts.files.map((f) => [f.path, f]));
     const shown = new Set<string>();
     for (const dockerfile of facts.dockerfiles) {
       const copy = dockerStages(dockerfile).flatMap((s) => s.instructions).find(copiesWholeContext);
       const context = folderOf(dockerfile.path);
-      const ignoreFile = files.get(`${dockerfile.path}.dockerignore`) ?? files.get(`${context}.dockerignore`) ?? files.get('.dockerignore');
+      const ignoreFile = fileAt(facts, `${dockerfile.path}.dockerignore`) ?? fileAt(facts, `${context}.dockerignore`) ?? fileAt(facts, '.dockerignore');
       if (ignoreFile) {
         if (shown.has(ignoreFile.path)) continue;
         shown.add(ignoreFile.path);

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { snippetOf } from '../../src/facts/evidence.js';
 import { credentialKind, isPlaceholder } from '../../src/facts/secrets/generic-assignments.js';
+import { fileAt } from '../../src/facts/query.js';
 import { redact } from '../../src/facts/secrets/redact.js';
 import type { DockerInstruction, Facts } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
@@ -32,7 +33,7 @@ function unquote(value: string): string {
 
 /** The instruction's line that holds `name` (continuation lines included), with every secret value redacted. */
 function redactedEvidence(facts: Facts, instruction: DockerInstruction, name: string, values: string[]): Evidence {
-  const lines = facts.files.find((f) => f.path === instruction.evidence.path)?.text.split('\n') ?? [];
+  const lines = fileAt(facts, instruction.evidence.path)?.text.split('\n') ?? [];
   let line = instruction.line;
   for (let n = instruction.line; n <= instruction.endLine; n++) {
     if (lines[n - 1]?.includes(name)) {

@@ -1,6 +1,6 @@
 import type { Evidence } from '../../types.js';
 import { snippetOf } from '../evidence.js';
-import { isTestPath, plainCallee, pythonModuleName } from '../query.js';
+import { fileAt, isTestPath, plainCallee, pythonModuleName } from '../query.js';
 import type { Facts, PyFunction, PyImport, PyModule, ScriptImport, ScriptModule } from '../types.js';
 
 export { at } from '../evidence.js';
@@ -185,9 +185,8 @@ export function ciDocuments(facts: Facts) {
 /** Every command line of the CI pipelines, each at its own line (block scalars are split). */
 export function ciCommands(facts: Facts): CiCommand[] {
   const out: CiCommand[] = [];
-  const files = new Map(facts.files.map((f) => [f.path, f.text.split('\n')]));
   for (const doc of ciDocuments(facts)) {
-    const lines = files.get(doc.path) ?? [];
+    const lines = fileAt(facts, doc.path)?.text.split('\n') ?? [];
     for (const leaf of doc.leaves) {
       if (typeof leaf.value !== 'string') continue;
       const key = [...leaf.key].reverse().find((k): k is string => typeof k === 'string') ?? '';
