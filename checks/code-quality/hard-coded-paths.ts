@@ -1,8 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { at } from '../../src/facts/queries/code-quality.js';
-import { calleeMatches, isTestPath } from '../../src/facts/query.js';
-import type { Facts, PyModule } from '../../src/facts/types.js';
-import type { Evidence } from '../../src/types.js';
+import { calleeMatches, codeStrings, isTestPath, moduleByPath } from '../../src/facts/query.js';
+import type { PyModule } from '../../src/facts/types.js';
 
 const MAX_FINDINGS = 5;
 /** A path on the author's machine: a home folder, a drive letter, a mounted Colab drive. */
@@ -25,14 +24,6 @@ function isDefault(module: PyModule, line: number): boolean {
   return module.calls.some((c) => ENV_LOOKUPS.some((p) => calleeMatches(c.callee, p)) && c.args.some((a) => a.text === target));
 }
 
-/** String literals outside tests and docstrings, one at a time (a large repository has millions). */
-function* codeStrings(facts: Facts): Generator<{ value: string; evidence: Evidence; module?: PyModule }> {
-  for (const module of facts.python) {
-    for (const s of module.strings) if (!s.isDocstring && !isTestPath(s.evidence.path)) yield { value: s.value, evidence: s.evidence, module };
-  }
-  for (const m of facts.scripts) for (const s of m.strings) if (!isTestPath(s.evidence.path)) yield s;
-}
-
 export default defineCheck({
   id: 'code-quality/hard-coded-paths',
   docs: 'Reports absolute paths from the author\'s machine and service URLs (host and port) written into code instead of read from configuration.',
@@ -45,13 +36,16 @@ export default defineCheck({
     hostUrl: '`{{at}}` talks to `{{value}}`. How would you point this at a different server when it runs in Docker or in production?',
   },
   *run({ facts }) {
+    const modules = moduleByPath(facts);
     const seen = new Set<string>();
     let paths = 0;
     let hosts = 0;
-    for (const { value, evidence, module } of codeStrings(facts)) {
+    for (const { value, evidence } of codeStrings(facts)) {
       if (paths >= MAX_FINDINGS && hosts >= MAX_FINDINGS) return;
-      if (seen.has(value)) continue;
+      if (seen.has(value) || isTestPath(evidence.path)) continue;
       if (!ABSOLUTE_PATH.test(value) && !HOST_URL.test(value)) continue;
+      // `isDefault` walks the module: it is asked only of the strings that would be reported.
+      const module = modules.get(evidence.path);
       if (module && isDefault(module, evidence.line)) continue;
       if (ABSOLUTE_PATH.test(value) && paths < MAX_FINDINGS) {
         seen.add(value);
