@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { calleeMatches, isTestPath } from '../../src/facts/query.js';
+import { isTestPath, pythonCallsTo } from '../../src/facts/query.js';
+import type { PyCall } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
 
 const MAX_EVIDENCE = 3;
@@ -18,8 +19,8 @@ export default defineCheck({
     configFile: 'Settings are kept in config files ({{files}}) read with `{{reader}}`',
   },
   *run({ facts }) {
-    const calls = facts.python.filter((m) => !isTestPath(m.path)).flatMap((m) => m.calls);
-    const env = calls.filter((c) => ENV_CALLS.some((p) => calleeMatches(c.callee, p)));
+    const outsideTests = (c: PyCall) => !isTestPath(c.evidence.path);
+    const env = pythonCallsTo(facts, ENV_CALLS).filter(outsideTests);
     const subscripts = facts.python
       .filter((m) => !isTestPath(m.path))
       .flatMap((m) => m.strings.filter((s) => /os\.environ\[/.test(s.evidence.snippet)).map((s) => s.evidence));
@@ -36,7 +37,7 @@ export default defineCheck({
         break;
       }
     }
-    const reader = calls.find((c) => CONFIG_FILE_CALLS.some((p) => calleeMatches(c.callee, p)));
+    const reader = pythonCallsTo(facts, CONFIG_FILE_CALLS).find(outsideTests);
     const files = [...new Set(facts.configs.filter((d) => CONFIG_PATH.test(d.path)).map((d) => d.path))];
     if (reader && files.length) {
       yield { kind: 'strength', messageId: 'configFile', evidence: [reader.evidence], data: { files: files.slice(0, 4).map((f) => `\`${f}\``), reader: reader.raw } };
