@@ -41,12 +41,12 @@ export default defineCheck({
         yield { kind: 'info', messageId: 'eightBit', evidence: [call.evidence] };
       }
     }
-    const unsloth = productCallsTo(facts, UNSLOTH_LOADERS).filter((call) => isTrue(call, 'load_in_4bit'));
+    const unsloth = new Set(productCallsTo(facts, UNSLOTH_LOADERS).filter((call) => isTrue(call, 'load_in_4bit')));
     const flagged = productCallsTo(facts, ['*.from_pretrained']).filter((call) => isTrue(call, 'load_in_4bit'));
     for (const call of flagged) {
-      const via = unsloth.includes(call) ? 'Unsloth `FastLanguageModel`' : `\`${call.raw}\``;
+      const via = unsloth.has(call) ? 'Unsloth `FastLanguageModel`' : `\`${call.raw}\``;
       yield { kind: 'info', messageId: 'loadFlag', evidence: [call.evidence], data: { via } };
-      if (!unsloth.includes(call)) fourBit.push(call);
+      if (!unsloth.has(call)) fourBit.push(call);
     }
     for (const config of trainingConfigs(facts)) {
       const leaf = config.value('load_in_4bit');

@@ -82,11 +82,12 @@ export default defineCheck({
     // Re-indexing on start: ingestion at module level of a served module, or in a start-up hook,
     // directly or through one of the candidate's functions that ingests.
     const ingests = ingestionCalls(facts);
+    const ingestSet = new Set(ingests);
     const ingestingFunctions = new Set(ingests.flatMap((c) => ('scope' in c && c.scope ? [c.scope.split('.').pop()!] : [])));
     const appModules = new Set(facts.python.filter((m) => m.imports.some((i) => APP_MODULES.test(i.module))).map((m) => m.path));
     const seen = new Set<string>();
     for (const call of calls) {
-      const ingestsHere = ingests.includes(call) || (ingestingFunctions.has(call.name) && !call.callee.includes('().') && call.scope?.split('.').pop() !== call.name);
+      const ingestsHere = ingestSet.has(call) || (ingestingFunctions.has(call.name) && !call.callee.includes('().') && call.scope?.split('.').pop() !== call.name);
       if (!ingestsHere) continue;
       const hook = call.scope && (call.scopeDecorators.some((d) => STARTUP.test(d)) || /^(lifespan|on_startup|startup\w*)$/.test(call.scope)) ? call.scope : null;
       const when = hook ? `in the start-up hook \`${hook}\`` : call.scope === null && appModules.has(call.evidence.path) ? 'at import time of the app module' : null;
