@@ -6,7 +6,7 @@ import { throttledProgress } from '../progress.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
 import { findDuplicates } from './find-duplicates.js';
-import { internStrings } from './intern.js';
+import { shareRepeats } from './intern.js';
 import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
 import { formatSeconds, ParseTimeExceeded, type ParseBudget } from './parse-budget.js';
 import { linkConstants } from './python/link-constants.js';
@@ -249,9 +249,9 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
   }
 }
 
-/** An outcome that was deserialised (from a thread or the cache), its strings shared again: see {@link internStrings}. */
+/** An outcome that was deserialised (from a thread or the cache), its strings shared again: see {@link shareRepeats}. */
 function shared(outcome: SourceFileOutcome): SourceFileOutcome {
-  if (outcome.ok) internStrings(outcome.facts);
+  if (outcome.ok) shareRepeats(outcome.facts);
   return outcome;
 }
 

@@ -3,7 +3,7 @@ import { clip } from '../evidence.js';
 import { ParseTimeExceeded, type ParseBudget } from '../parse-budget.js';
 import type { Literal, PyCall, PyClass, PyFunction, PyModule, PyValue } from '../types.js';
 import type { SyntaxNode as Node, SyntaxTree } from './syntax-tree.js';
-import { intern } from '../intern.js';
+import { intern, NO_ENTRIES, NONE } from '../intern.js';
 
 /** Evidence for a 1-based line of the parsed text (notebooks map it back to their cells). */
 export type EvidenceAt = (line: number) => Evidence;
@@ -352,7 +352,7 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
     if (!fnNode) return;
     const callee = resolveCallee(fnNode) ?? cut(fnNode.text);
     const args: PyValue[] = [];
-    const kwargs: Record<string, PyValue> = {};
+    let kwargs: Record<string, PyValue> = NO_ENTRIES;
     const argList = node.childForFieldName('arguments');
     if (argList?.type === 'argument_list') {
       for (const arg of argList.namedChildren) {
@@ -360,7 +360,11 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
         if (arg.type === 'keyword_argument') {
           const key = arg.childForFieldName('name')?.text;
           const value = arg.childForFieldName('value');
-          if (key && value) kwargs[key] = valueOf(value);
+          if (!key || !value) continue;
+          if (kwargs === NO_ENTRIES) kwargs = {};
+          // A keyword named `__proto__` is one more keyword, not the record's prototype.
+          if (key === '__proto__') Object.defineProperty(kwargs, key, { value: valueOf(value), enumerable: true, writable: true, configurable: true });
+          else kwargs[key] = valueOf(value);
         } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') {
           args.push(valueOf(arg));
         }
@@ -377,7 +381,7 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
       callee,
       raw: cut(fnNode.text),
       name,
-      args: args.slice(), // exactly as long as it is: an array grown by push keeps room for 16 more
+      args: args.length === 0 ? NONE : args.slice(), // exactly as long as it is: an array grown by push keeps room for 16 more
       kwargs,
       evidence: evidenceAt(line(node)),
       scope: scope?.fn.qualname ?? null,

@@ -35,6 +35,19 @@ describe('extractPython', () => {
     ]);
   });
 
+  it('reads a keyword named __proto__ as one more keyword, not as the record\'s prototype', async () => {
+    const m = await facts('configure(__proto__={"polluted": True}, text="kept")\nconfigure()\n');
+    const [hostile, bare] = m.calls;
+    expect(Object.keys(hostile!.kwargs)).toEqual(['__proto__', 'text']);
+    expect(hostile!.kwargs['__proto__']).toMatchObject({ kind: 'dict', evidence: { line: 1 } });
+    expect(Object.getPrototypeOf(hostile!.kwargs)).toBe(Object.prototype);
+    expect(hostile!.kwargs['kind']).toBeUndefined();
+    // A call without arguments holds the shared, frozen empty list and record.
+    expect(bare!.args).toEqual([]);
+    expect(bare!.kwargs).toEqual({});
+    expect(Object.isFrozen(bare!.args) && Object.isFrozen(bare!.kwargs)).toBe(true);
+  });
+
   it('reads keyword literals, and constants passed by name resolve to their value', async () => {
     const m = await facts(
       [
