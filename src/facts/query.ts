@@ -1,4 +1,5 @@
 import type { Evidence, SourceFile } from '../types.js';
+import { addTo, trimLists } from '../multimap.js';
 import { snippetOf } from './evidence.js';
 import type { Facts, PyCall, PyModule, PyValue, ScriptCall } from './types.js';
 
@@ -124,13 +125,8 @@ function candidateCalls(facts: Facts, patterns: readonly string[]): number[] {
   if (!index) {
     index = new Map();
     const calls = pythonCalls(facts);
-    for (let i = 0; i < calls.length; i++) {
-      const key = lastSegment(plainCallee(calls[i]!.callee));
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
-    }
-    callsByLastSegment.set(facts, index);
+    for (let i = 0; i < calls.length; i++) addTo(index, lastSegment(plainCallee(calls[i]!.callee)), i);
+    callsByLastSegment.set(facts, trimLists(index));
   }
   const keys = new Set(patterns.map(lastSegment));
   const positions: number[] = [];

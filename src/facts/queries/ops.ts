@@ -1,5 +1,5 @@
 import type { Evidence } from '../../types.js';
-import { addTo } from '../../multimap.js';
+import { addTo, trimLists } from '../../multimap.js';
 import { snippetOf } from '../evidence.js';
 import { fileAt, isTestPath, plainCallee } from '../query.js';
 import type { ConfigDocument, Facts, Literal, PyCall, PyFunction, PyModule } from '../types.js';
@@ -26,8 +26,7 @@ function indexOf(module: PyModule): ModuleIndex {
     const { calls } = module;
     const byScope = new Map<string | null, PyCall[]>();
     for (const call of calls) addTo(byScope, call.scope, call);
-    // A list grown by `push` keeps room for half as many again and 16 more: kept for every function of a large repository, that is hundreds of megabytes.
-    for (const [scope, list] of byScope) if (list.length > 1) byScope.set(scope, list.slice());
+    trimLists(byScope);
     const positions = Uint32Array.from(calls.keys());
     const lineOf = (position: number) => calls[position]!.evidence.line;
     positions.sort((a, b) => lineOf(a) - lineOf(b) || a - b);

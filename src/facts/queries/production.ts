@@ -1,4 +1,5 @@
 import type { Evidence } from '../../types.js';
+import { addTo, trimLists } from '../../multimap.js';
 import { snippetOf } from '../evidence.js';
 import { calleeMatches, fileAt, lineEvidence, plainCallee, pythonCalls } from '../query.js';
 import type { ConfigDocument, Facts, Literal, PyCall, PyFunction, PyModule } from '../types.js';
@@ -285,15 +286,13 @@ export function localModuleNames(facts: Facts): Set<string> {
 export function callsInPackages(facts: Facts, packages: readonly string[]): PyCall[] {
   let index = byPackageOf.get(facts);
   if (!index) {
-    byPackageOf.set(facts, (index = new Map()));
+    index = new Map();
     for (const call of pythonCalls(facts)) {
       const plain = plainCallee(call.callee);
       const dot = plain.indexOf('.');
-      const head = dot < 0 ? plain : plain.slice(0, dot);
-      const list = index.get(head);
-      if (list) list.push(call);
-      else index.set(head, [call]);
+      addTo(index, dot < 0 ? plain : plain.slice(0, dot), call);
     }
+    byPackageOf.set(facts, trimLists(index));
   }
   const local = localModuleNames(facts);
   return packages.flatMap((p) => (local.has(p) ? [] : (index.get(p) ?? [])));
