@@ -2,11 +2,14 @@ import { defineCheck } from '../../src/engine/define-check.js';
 import { isTestPath, plainCallee } from '../../src/facts/query.js';
 import { at, callsInFunction, distinctEvidence } from '../../src/facts/queries/ops.js';
 import { pythonEndpoints, pythonModelCall } from '../../src/facts/queries/serving.js';
+import type { PyCall } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
 
 /** Token counts read from a model's response: OpenAI/Anthropic `usage`, LangChain `usage_metadata`, Ollama `eval_count`, TGI `generated_tokens`. */
 const USAGE = /\.usage\b|\busage_metadata\b|\btoken_usage\b|\.(prompt|completion|total|input|output)_tokens\b|\[\s*["'](prompt|completion|total|input|output)_tokens["']\s*\]|["'](prompt_)?eval_count["']|\.(prompt_)?eval_count\b|\bgenerated_tokens\b|\.total_tokens\b/;
 const COST = /\btotal_cost\b|\bcompletion_cost\b|\bcost_per_token\b|\bresponse_cost\b/;
+/** Whether `text` holds what every match of USAGE or COST holds: most code of a repository does not, and is not put to the regexes. */
+const mayMention = (text: string) => text.includes('usage') || text.includes('_tokens') || text.includes('eval_count') || text.includes('cost');
 const COST_CALL = /^(litellm\.(completion_cost|cost_per_token)|langchain_community\.callbacks\.(get_openai_callback|openai_info\.get_openai_callback)|langchain\.callbacks\.get_openai_callback|langchain_core\.callbacks\.get_usage_metadata_callback)$/;
 const COST_NAME = /(^|_)(cost|spend|price)(_|$)/i;
 const LOG_CALL = /(^|\.)(info|debug|warning|warn|error|log|exception|msg|bind)$|^(print|logging\.\w+|structlog\.\w+)$/;
@@ -43,18 +46,18 @@ export default defineCheck({
           uses.push({ evidence: call.evidence, how: 'read', cost: true });
           continue;
         }
-        const text = [...call.args, ...Object.values(call.kwargs)].map((v) => v.text).join(' ');
-        if (!USAGE.test(text) && !COST.test(text)) continue;
+        const text = argumentsText(call);
+        if (text === null || (!USAGE.test(text) && !COST.test(text))) continue;
         const how = LOG_CALL.test(plain) ? 'logged' : METRIC_CALL.test(plain) ? 'exported as a metric' : 'read';
         uses.push({ evidence: call.evidence, how, cost: COST.test(text) });
         callLines.add(call.evidence.line);
       }
       for (const pair of module.pairs) {
-        if (callLines.has(pair.evidence.line) || !(USAGE.test(pair.value.text) || COST.test(pair.value.text))) continue;
+        if (callLines.has(pair.evidence.line) || !mayMention(pair.value.text) || !(USAGE.test(pair.value.text) || COST.test(pair.value.text))) continue;
         uses.push({ evidence: pair.evidence, how: 'returned with the answer', cost: COST.test(pair.value.text) });
       }
       for (const assignment of module.assignments) {
-        if (callLines.has(assignment.evidence.line)) continue;
+        if (callLines.has(assignment.evidence.line) || !mayMention(assignment.value.text)) continue;
         const usage = USAGE.test(assignment.value.text);
         // `cost = usage.prompt_tokens / 1000 * PRICE[...]`: a price applied to the token counts.
         const cost = COST.test(assignment.value.text) || (usage && COST_NAME.test(assignment.target));
@@ -92,3 +95,10 @@ export default defineCheck({
     }
   },
 });
+
+/** A call's arguments as one text, or null when none of them could mention token usage or cost. */
+function argumentsText(call: PyCall): string | null {
+  let hinted = call.args.some((v) => mayMention(v.text));
+  for (const key in call.kwargs) hinted ||= mayMention(call.kwargs[key]!.text);
+  return hinted ? [...call.args, ...Object.values(call.kwargs)].map((v) => v.text).join(' ') : null;
+}

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { calleeMatches, codeStrings, pythonCalls } from '../../src/facts/query.js';
+import { codeStrings, pythonCallsTo, scriptCallsTo } from '../../src/facts/query.js';
 import { modelCalls } from '../../src/facts/queries/serving.js';
 import type { Evidence } from '../../src/types.js';
 
@@ -15,9 +15,7 @@ export default defineCheck({
   },
   *run({ facts }) {
     const client: { how: string; evidence: Evidence }[] = [];
-    for (const call of [...pythonCalls(facts), ...facts.scripts.flatMap((m) => m.calls)]) {
-      if (STREAMING_RESPONSES.some((p) => calleeMatches(call.callee, p))) client.push({ how: call.raw, evidence: call.evidence });
-    }
+    for (const call of [...pythonCallsTo(facts, STREAMING_RESPONSES), ...scriptCallsTo(facts, STREAMING_RESPONSES)]) client.push({ how: call.raw, evidence: call.evidence });
     for (const { value, evidence } of codeStrings(facts)) if (value === 'text/event-stream') client.push({ how: 'text/event-stream', evidence });
     client.sort((a, b) => a.evidence.path.localeCompare(b.evidence.path) || a.evidence.line - b.evidence.line);
     const [first, ...rest] = client;

@@ -43,6 +43,9 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER_MARKS.some((mark) => lower.includes(mark));
 }
 
+/** What every credential-named key holds somewhere: a line without it has no key to look at. */
+const CREDENTIAL_HINT = /token|secret|passw|key/i;
+
 const kindCache = new Map<string, string | null>();
 
 /** The credential kind a key name stands for, or null (`max_tokens`, `tokenizer`, `secret_name`). */
@@ -57,7 +60,7 @@ export function credentialKind(name: string): string | null {
 }
 
 function kindOfName(name: string): string | null {
-  if (!/token|secret|passw|key/i.test(name)) return null;
+  if (!CREDENTIAL_HINT.test(name)) return null;
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -79,6 +82,7 @@ function kindOfName(name: string): string | null {
  */
 export function findAssignments(line: string, unquoted: boolean): Assignment[] {
   const found: Assignment[] = [];
+  if (!CREDENTIAL_HINT.test(line)) return found; // most lines: no identifier of them can be a credential's
   IDENTIFIER.lastIndex = 0;
   for (let match = IDENTIFIER.exec(line); match; match = IDENTIFIER.exec(line)) {
     const kind = credentialKind(match[0]);
