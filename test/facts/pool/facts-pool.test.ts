@@ -84,4 +84,23 @@ describe('the facts worker pool', () => {
       await hanging.close();
     }
   }, 120_000);
+
+  it('starts its threads when a review hands out files, and they leave once it has read them (the checks run without them)', async () => {
+    const quick = createFactsPool({ threads: 2, workerFile, idleMs: 300 })!;
+    try {
+      expect(quick.running()).toBe(0);
+      const result = await buildFacts(workspaceOf(corpusFiles(220, 300_000, 3)), { pool: () => quick });
+      expect(result.sources.threads).toBe(2);
+      expect(quick.running()).toBeGreaterThan(0);
+      const deadline = performance.now() + 10_000;
+      while (quick.running() > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(quick.running()).toBe(0);
+      // And they come back for the next review.
+      const again = await buildFacts(workspaceOf(corpusFiles(220, 300_000, 4)), { pool: () => quick });
+      expect(again.sources.threads).toBe(2);
+      expect(quick.running()).toBeGreaterThan(0);
+    } finally {
+      await quick.close();
+    }
+  }, 120_000);
 });
