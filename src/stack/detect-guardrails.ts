@@ -1,4 +1,5 @@
 import { pythonModelCall } from '../facts/queries/serving.js';
+import { callsByScope } from '../facts/queries/ops.js';
 import { callsInPackages, fileLineWhere } from '../facts/queries/production.js';
 import { codeStrings, plainCallee, pythonCalls } from '../facts/query.js';
 import type { Facts, PyCall, PyFunction, PyModule } from '../facts/types.js';
@@ -62,18 +63,6 @@ export function detectGuardrails(facts: Facts, models: readonly StackItem[]): St
   return productionItems(facts, [found], GUARDRAILS);
 }
 
-/** Per module, the calls of each function (by qualified name). */
-function callsByScope(module: PyModule): Map<string, PyCall[]> {
-  const out = new Map<string, PyCall[]>();
-  for (const call of module.calls) {
-    if (call.scope === null) continue;
-    const list = out.get(call.scope);
-    if (list) list.push(call);
-    else out.set(call.scope, [call]);
-  }
-  return out;
-}
-
 /** Filters called around a model call, and refusals used where the model is called. */
 function customGuards(facts: Facts): Evidence[] {
   const scopes = new Map(facts.python.map((m) => [m, callsByScope(m)]));
@@ -83,6 +72,7 @@ function customGuards(facts: Facts): Evidence[] {
   const modelFunctions = new Set<string>();
   for (const [module, byScope] of scopes) {
     for (const [scope, calls] of byScope) {
+      if (scope === null) continue;
       for (const call of calls) if (pythonModelCall(call, module)) modelCalls.add(call);
       if (calls.some((c) => modelCalls.has(c))) modelFunctions.add(scope.slice(scope.lastIndexOf('.') + 1));
     }

@@ -9,12 +9,17 @@ import type { Signal } from './signals.js';
  */
 export function detectImports(facts: Facts, signals: readonly Signal[], local: ReadonlySet<string> = new Set()): EvidenceMap {
   const found = new EvidenceMap();
+  // A repository imports the same names over and over (`os`, `typing.List`): each is matched against the signals once.
+  const matching = new Map<string, Signal[]>();
   for (const imported of importedNames(facts)) {
     if (imported.language === 'python' && local.has(imported.module.split('.')[0]!)) continue;
-    for (const signal of signals) {
-      const patterns = imported.language === 'python' ? signal.python : signal.npm;
-      if (patterns?.some((pattern) => nameMatches(imported.full, pattern))) found.add(signal.id, imported.evidence);
+    const key = `${imported.language}:${imported.full}`;
+    let matched = matching.get(key);
+    if (!matched) {
+      matched = signals.filter((signal) => (imported.language === 'python' ? signal.python : signal.npm)?.some((pattern) => nameMatches(imported.full, pattern)));
+      matching.set(key, matched);
     }
+    for (const signal of matched) found.add(signal.id, imported.evidence);
   }
   return found;
 }

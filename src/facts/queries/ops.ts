@@ -43,6 +43,11 @@ export function callsInFunction(fn: PyFunction, module: PyModule): PyCall[] {
   return indexOf(module).byScope.get(fn.qualname) ?? [];
 }
 
+/** A module's calls by the qualified name of the function they are made in (`null`: module level), in order. */
+export function callsByScope(module: PyModule): ReadonlyMap<string | null, readonly PyCall[]> {
+  return indexOf(module).byScope;
+}
+
 /** A function of a module by its qualified name (`Api.answer`), the way `PyCall.scope` names it. */
 export function functionNamed(module: PyModule, qualname: string | null): PyFunction | undefined {
   return qualname === null ? undefined : indexOf(module).functions.get(qualname);
