@@ -8,9 +8,13 @@ const STARTUP = /(^|\.)(on_event|before_first_request|before_serving|on_startup|
 
 type Verdict = { persistent: boolean; what: string } | null;
 
+/** What every store `pythonStore` knows is called by: most calls of a repository are none, and are ruled out with one test. */
+const STORE_CALLEE = /^(chromadb|langchain|qdrant_client|faiss|llama_index|pinecone|weaviate|pymilvus|pgvector|lancedb)|InMemoryVectorStore|DocArrayInMemorySearch/;
+
 /** What one store construction says about where the vectors live. */
 function pythonStore(call: PyCall, calls: PyCall[]): Verdict {
   const c = plainCallee(call.callee);
+  if (!STORE_CALLEE.test(c)) return null;
   const kw = (k: string) => call.kwargs[k];
   if (calleeMatches(c, 'chromadb.PersistentClient')) return { persistent: true, what: `chromadb.PersistentClient(path=${kw('path')?.text ?? call.args[0]?.text ?? 'default'})` };
   if (calleeMatches(c, 'chromadb.HttpClient') || calleeMatches(c, 'chromadb.AsyncHttpClient')) return { persistent: true, what: 'a Chroma server (HttpClient)' };

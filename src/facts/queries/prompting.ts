@@ -147,12 +147,18 @@ export function inlinePrompts(facts: Facts): InlinePrompt[] {
   return out;
 }
 
-/** Every text that may be a prompt: code strings that read like instructions, and prompt files. */
-export function promptTexts(facts: Facts): { value: string; evidence: Evidence }[] {
-  const code = codeStrings(facts).filter((s) => !isTestPath(s.evidence.path) && s.value.length >= 20 && PROMPT_LIKE.test(s.value));
-  // A file's evidence is its line 1, so that `lineOf` counts lines from the top of the file.
-  const files = promptFiles(facts).map((p) => ({ value: p.file.text.slice(0, 50_000), evidence: { path: p.file.path, line: 1, snippet: snippetOf(p.file.text.split('\n', 1)[0]) } }));
-  return [...code, ...files];
+const promptTextsOf = new WeakMap<Facts, readonly { value: string; evidence: Evidence }[]>();
+
+/** Every text that may be a prompt: code strings that read like instructions, and prompt files (listed once per facts: several checks read them). */
+export function promptTexts(facts: Facts): readonly { value: string; evidence: Evidence }[] {
+  let texts = promptTextsOf.get(facts);
+  if (!texts) {
+    const code = codeStrings(facts).filter((s) => !isTestPath(s.evidence.path) && s.value.length >= 20 && PROMPT_LIKE.test(s.value));
+    // A file's evidence is its line 1, so that `lineOf` counts lines from the top of the file.
+    const files = promptFiles(facts).map((p) => ({ value: p.file.text.slice(0, 50_000), evidence: { path: p.file.path, line: 1, snippet: snippetOf(p.file.text.split('\n', 1)[0]) } }));
+    promptTextsOf.set(facts, (texts = [...code, ...files]));
+  }
+  return texts;
 }
 
 /** Evidence for the line of a prompt file (or code string) where `pattern` first matches. */

@@ -1,5 +1,5 @@
 import type { Evidence } from '../../types.js';
-import { calleeMatches, plainCallee, pythonCalls } from '../query.js';
+import { plainCallee, pythonCalls, pythonCallsTo } from '../query.js';
 import type { Facts, Literal, PyCall, ScriptCall } from '../types.js';
 
 export { at } from '../evidence.js';
@@ -218,8 +218,9 @@ const PY_INGEST = [
 const PY_STORE = /^(chromadb|langchain|llama_index|qdrant_client|faiss|pinecone|weaviate|pymilvus|lancedb|redisvl|elasticsearch|opensearchpy)/;
 
 export function ingestionCalls(facts: Facts): (PyCall | ScriptCall)[] {
+  const ingesting = new Set(pythonCallsTo(facts, PY_INGEST));
   const py = pythonCalls(facts).filter((c) => {
-    if (PY_INGEST.some((p) => calleeMatches(c.callee, p))) return PY_STORE.test(c.callee) || /(store|db|index|vector|chroma|faiss|qdrant)/i.test(c.raw);
+    if (ingesting.has(c)) return PY_STORE.test(c.callee) || /(store|db|index|vector|chroma|faiss|qdrant)/i.test(c.raw);
     // `collection.add(...)`/`upsert`, `index.add(vectors)`, `client.upsert(collection_name=…, points=…)`.
     if (/^(add|upsert|insert|upsert_points|index_documents)$/.test(c.name)) return PY_STORE.test(c.callee) && c.callee.includes('().');
     return false;
