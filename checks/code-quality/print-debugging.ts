@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { isLibraryModule, packageFolders } from '../../src/facts/queries/code-quality.js';
-import { calleeMatches, isTestPath } from '../../src/facts/query.js';
+import { calleeMatches, isTestPath, plainCallee } from '../../src/facts/query.js';
 import type { PyCall } from '../../src/facts/types.js';
 
 const MAX_EVIDENCE = 3;
@@ -9,7 +9,7 @@ const LOG_METHOD = /\.(debug|info|warning|warn|error|exception|critical|log)$/;
 
 /** `logging.info(...)`, `logging.getLogger().info(...)`, `loguru.logger.info(...)`, `logger.info(...)`. */
 function isLogging(call: PyCall): boolean {
-  if (!LOG_METHOD.test(call.callee.replace(/\(\)/g, ''))) return false;
+  if (!LOG_METHOD.test(plainCallee(call.callee))) return false;
   return /^(logging|loguru|structlog)\./.test(call.callee) || /^(self\.)?(_?logger|_?log|LOGGER|LOG)\./.test(call.raw);
 }
 
