@@ -4,7 +4,7 @@ import { isTestPath, plainCallee } from '../../src/facts/query.js';
 import { at } from '../../src/facts/queries/prompting.js';
 import { MODEL_TEXT, holdsModelOutput } from '../../src/facts/queries/security.js';
 import { pythonModelCall, scriptModelCall } from '../../src/facts/queries/serving.js';
-import type { PyCall, PyModule } from '../../src/facts/types.js';
+import type { PyCall, PyExcept, PyModule } from '../../src/facts/types.js';
 import type { Evidence } from '../../src/types.js';
 
 const PYDANTIC_BASE = /(^|\.)(BaseModel|RootModel)$/;
@@ -30,6 +30,12 @@ const RETRY_PARSERS = /^langchain\w*(\.\w+)*\.(OutputFixingParser|RetryOutputPar
 const INVALID_OUTPUT = /ValidationError|JSONDecodeError|OutputParserException|ValueError|json\.decoder/;
 /** Parse and validation calls traced back to a model call, per module at most: each trace reads the module's calls. */
 const MAX_TRACED = 200;
+
+/** The name a call is made on, as written: `Answer.model_validate_json` → `Answer`. */
+function receiverOf(raw: string): string {
+  const dot = raw.indexOf('.');
+  return dot < 0 ? raw : raw.slice(0, dot);
+}
 
 function pydanticModels(facts: { python: PyModule[] }): Set<string> {
   return new Set(facts.python.flatMap((m) => m.classes.filter((c) => c.bases.some((b) => (PYDANTIC_BASE.test(b) && /pydantic|langchain/.test(b)) || b === 'BaseModel')).map((c) => c.name)));
@@ -75,13 +81,13 @@ export default defineCheck({
         }
         if (model && call.kwargs['response_model'] && call.kwargs['max_retries'] && !retry) retry = { how: `instructor \`max_retries=${call.kwargs['max_retries'].text}\``, evidence: call.evidence };
         if (RETRY_PARSERS.test(plain) && !retry) retry = { how: `\`${call.raw}\``, evidence: call.evidence };
-        const receiver = call.raw.split('.')[0]!;
-        const validates = (VALIDATE_METHOD.test(call.name) && models.has(receiver)) || /^pydantic\.TypeAdapter(\(\))?\.validate_(json|python)$/.test(call.callee) || plain === 'jsonschema.validate';
+        const receiver = VALIDATE_METHOD.test(call.name) ? receiverOf(call.raw) : undefined;
+        const validates = (receiver !== undefined && models.has(receiver)) || /^pydantic\.TypeAdapter(\(\))?\.validate_(json|python)$/.test(call.callee) || plain === 'jsonschema.validate';
         if (validates && !validated && traced++ < MAX_TRACED) {
           const fn = functionNamed(module, call.scope);
           const arg = call.args[0] ?? call.kwargs['instance'];
           const aboutModel = (fn && callsInFunction(fn, module).some((c) => pythonModelCall(c, module))) || (arg && (MODEL_TEXT.test(arg.text) || holdsModelOutput(module, arg.text, call.evidence.line, call.scope)));
-          if (aboutModel) validated = { schema: models.has(receiver) ? receiver : plain === 'jsonschema.validate' ? (call.kwargs['schema']?.text ?? 'a JSON schema') : 'a pydantic type', raw: call.raw, evidence: call.evidence };
+          if (aboutModel) validated = { schema: receiver !== undefined && models.has(receiver) ? receiver : plain === 'jsonschema.validate' ? (call.kwargs['schema']?.text ?? 'a JSON schema') : 'a pydantic type', raw: call.raw, evidence: call.evidence };
         }
         if (plain === 'json.loads' && traced++ < MAX_TRACED) {
           const arg = call.args[0];
@@ -90,10 +96,12 @@ export default defineCheck({
       }
       // A model call inside a loop, in a function that catches invalid output: a retry on invalid answers.
       if (!retry) {
+        // The first handler of invalid output in each function, found in one pass over the module's handlers.
+        const caughtIn = new Map<string | null, PyExcept>();
+        for (const e of module.excepts) if (!caughtIn.has(e.scope) && INVALID_OUTPUT.test(e.types)) caughtIn.set(e.scope, e);
         for (const fn of module.functions) {
-          const calls = callsInFunction(fn, module);
-          const looped = calls.find((c) => c.inLoop && pythonModelCall(c, module));
-          const caught = module.excepts.find((e) => e.scope === fn.qualname && INVALID_OUTPUT.test(e.types));
+          const caught = caughtIn.get(fn.qualname);
+          const looped = caught && callsInFunction(fn, module).find((c) => c.inLoop && pythonModelCall(c, module));
           if (looped && caught) {
             retry = { how: `\`${fn.name}\` calls the model again after \`except ${caught.types.replace(/\s+as\s+\w+$/, '')}\``, evidence: caught.evidence };
             break;
