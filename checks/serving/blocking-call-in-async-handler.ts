@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { plainCallee } from '../../src/facts/query.js';
-import { at, callsIn, pythonEndpoints, pythonModelCall } from '../../src/facts/queries/serving.js';
+import { at, pythonEndpoints, pythonModelCall } from '../../src/facts/queries/serving.js';
+import { callsInFunction } from '../../src/facts/queries/ops.js';
 import type { PyCall, PyModule } from '../../src/facts/types.js';
 
 /** Synchronous I/O that blocks an event loop: HTTP clients, sleeps, encoders. */
@@ -27,7 +28,7 @@ export default defineCheck({
     for (const { method, path, handler } of pythonEndpoints(facts)) {
       if (!handler?.fn.isAsync || seen.has(handler.fn)) continue;
       seen.add(handler.fn);
-      const blocking = callsIn(handler.fn, handler.module).filter((c) => isBlocking(c, handler.module));
+      const blocking = callsInFunction(handler.fn, handler.module).filter((c) => isBlocking(c, handler.module));
       const [first, ...rest] = blocking;
       if (!first) continue;
       yield {

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/engine/define-check.js';
 import { calleeMatches, plainCallee } from '../../src/facts/query.js';
-import { at, callsIn, pythonEndpoints, pythonModelCall } from '../../src/facts/queries/serving.js';
+import { at, pythonEndpoints, pythonModelCall } from '../../src/facts/queries/serving.js';
+import { callsInFunction } from '../../src/facts/queries/ops.js';
 import type { PyCall } from '../../src/facts/types.js';
 
 /** Calls that turn a failure into an HTTP error response. */
@@ -34,7 +35,7 @@ export default defineCheck({
     for (const { method, path, handler } of pythonEndpoints(facts)) {
       if (!handler || seen.has(handler.fn)) continue;
       seen.add(handler.fn);
-      const calls = callsIn(handler.fn, handler.module);
+      const calls = callsInFunction(handler.fn, handler.module);
       const model = calls.find((c) => pythonModelCall(c, handler.module));
       if (!model) continue;
       const response = calls.find(isErrorResponse);

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/engine/define-check.js';
-import { at, callsIn, endpoints, pythonEndpoints } from '../../src/facts/queries/serving.js';
+import { at, endpoints, pythonEndpoints } from '../../src/facts/queries/serving.js';
+import { callsInFunction } from '../../src/facts/queries/ops.js';
 import type { Facts, PyClass } from '../../src/facts/types.js';
 
 const PYDANTIC_BASES = new Set(['pydantic.BaseModel', 'pydantic.v1.BaseModel', 'sqlmodel.SQLModel', 'pydantic.RootModel']);
@@ -46,7 +47,7 @@ export default defineCheck({
         continue;
       }
       const reads = [
-        ...callsIn(fn, module).filter((c) => RAW_BODY.test(c.raw)).map((c) => ({ read: c.raw, evidence: c.evidence })),
+        ...callsInFunction(fn, module).filter((c) => RAW_BODY.test(c.raw)).map((c) => ({ read: c.raw, evidence: c.evidence })),
         ...module.assignments.filter((a) => a.scope === fn.qualname && RAW_BODY.test(a.value.text)).map((a) => ({ read: RAW_BODY.exec(a.value.text)![0], evidence: a.evidence })),
       ].sort((a, b) => a.evidence.line - b.evidence.line);
       const first = reads[0];

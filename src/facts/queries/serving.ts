@@ -92,11 +92,6 @@ export function endpoints(facts: Facts): Endpoint[] {
   return out.sort((a, b) => a.evidence.path.localeCompare(b.evidence.path) || a.evidence.line - b.evidence.line);
 }
 
-/** Calls made directly in a function's body (nested functions excluded). */
-export function callsIn(fn: PyFunction, module: PyModule): PyCall[] {
-  return module.calls.filter((call) => call.scope === fn.qualname);
-}
-
 // ---------------------------------------------------------------- model calls
 
 /** A call that sends a prompt to a language model (generation, not embedding). */
