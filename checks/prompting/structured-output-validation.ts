@@ -101,8 +101,7 @@ export default defineCheck({
         for (const e of module.excepts) if (!caughtIn.has(e.scope) && INVALID_OUTPUT.test(e.types)) caughtIn.set(e.scope, e);
         for (const fn of module.functions) {
           const caught = caughtIn.get(fn.qualname);
-          const looped = caught && callsInFunction(fn, module).find((c) => c.inLoop && pythonModelCall(c, module));
-          if (looped && caught) {
+          if (caught && callsInFunction(fn, module).some((c) => c.inLoop && pythonModelCall(c, module))) {
             retry = { how: `\`${fn.name}\` calls the model again after \`except ${caught.types.replace(/\s+as\s+\w+$/, '')}\``, evidence: caught.evidence };
             break;
           }
