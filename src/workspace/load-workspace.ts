@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Source } from '../source/parse-source.js';
-import type { Limits, SourceFile, Workspace } from '../types.js';
+import { mapLimited } from '../map-limited.js';
+import type { Limits, Skipped, SourceFile, Workspace } from '../types.js';
 import { buildInventory, type Entry } from './build-inventory.js';
 import { decodeText } from './decode-text.js';
 import { cloneRemote } from './git/clone-remote.js';
@@ -92,8 +93,7 @@ async function readGitWorkspace(repo: GitRepo, display: string, options: LoadOpt
   workspace.limitsReached.push(...inventory.limitsReached);
   for (const entry of inventory.read) {
     const bytes = blobs.get(oidByPath.get(entry.path)!);
-    if (!bytes) workspace.skipped.push({ path: entry.path, reason: 'missing-blob', detail: 'not in the clone' });
-    else addFile(workspace, entry.path, bytes);
+    add(workspace, bytes ? decoded(entry.path, bytes) : { path: entry.path, reason: 'missing-blob', detail: 'not in the clone' });
   }
   return workspace;
 }
@@ -107,6 +107,9 @@ async function headCommitOf(repo: GitRepo, commit: string): Promise<string> {
   }
 }
 
+/** Files of a folder being read at once. */
+const READS_IN_FLIGHT = 16;
+
 async function readFolderWorkspace(root: string, display: string, options: LoadOptions): Promise<Workspace> {
   if (options.base !== undefined) throw new InputError(`--base needs a git repository, and ${display} is a plain folder`);
   const listing = await walkFolder(root, options.limits.maxFiles * 4);
@@ -115,18 +118,16 @@ async function readFolderWorkspace(root: string, display: string, options: LoadO
   workspace.skipped.push(...listing.skipped, ...inventory.skipped);
   workspace.limitsReached.push(...inventory.limitsReached);
   if (listing.truncated) workspace.limitsReached.push(`stopped listing the folder after ${options.limits.maxFiles * 4} entries`);
-  for (const entry of inventory.read) {
+  const outcomes = await mapLimited(inventory.read, READS_IN_FLIGHT, async (entry): Promise<FileOutcome> => {
     const cap = entry.path.endsWith('.ipynb') ? options.limits.maxNotebookBytes : options.limits.maxFileBytes;
-    let bytes: Buffer | null;
     try {
-      bytes = await readRegularFile(join(root, entry.path), cap);
+      const bytes = await readRegularFile(join(root, entry.path), cap);
+      return bytes ? decoded(entry.path, bytes) : { path: entry.path, reason: 'unreadable', detail: 'changed while reading' };
     } catch (error) {
-      workspace.skipped.push({ path: entry.path, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'read failed' });
-      continue;
+      return { path: entry.path, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'read failed' };
     }
-    if (!bytes) workspace.skipped.push({ path: entry.path, reason: 'unreadable', detail: 'changed while reading' });
-    else addFile(workspace, entry.path, bytes);
-  }
+  });
+  for (const outcome of outcomes) add(workspace, outcome);
   return workspace;
 }
 
@@ -134,8 +135,15 @@ function emptyWorkspace(source: string, commit: string | null, base: string | nu
   return { source, commit, base, files: [], skipped: [], unchanged: 0, limitsReached: [], history: null };
 }
 
-function addFile(workspace: Workspace, path: string, bytes: Buffer): void {
+/** A file read for the workspace, or why it is left out. */
+type FileOutcome = SourceFile | Skipped;
+
+function add(workspace: Workspace, outcome: FileOutcome): void {
+  if ('text' in outcome) workspace.files.push(outcome);
+  else workspace.skipped.push(outcome);
+}
+
+function decoded(path: string, bytes: Buffer): FileOutcome {
   const text = decodeText(bytes);
-  if (text === null) workspace.skipped.push({ path, reason: 'binary', detail: 'binary content' });
-  else workspace.files.push({ path, text, bytes: bytes.length } satisfies SourceFile);
+  return text === null ? { path, reason: 'binary', detail: 'binary content' } : { path, text, bytes: bytes.length };
 }
