@@ -4,11 +4,11 @@
 //                                           same grammars (tree-sitter Python for modules and
 //                                           notebook code, the TypeScript compiler for scripts)
 // Prints one JSON line on stdout. Both time from after their modules are loaded, grammar
-// loading included. The review uses the facts cache and threads the environment asks for
+// loading included: the floor loads the TypeScript compiler when it meets the first script, as
+// the review does. The review uses the facts cache and threads the environment asks for
 // (CANDIDATE_REVIEW_CACHE*, CANDIDATE_REVIEW_THREADS), as the CLI does; thread start-up counts.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
 import { review } from '../dist/src/review.js';
 import { parseSource } from '../dist/src/source/parse-source.js';
 import { pythonParser } from '../dist/src/facts/python/python-parser.js';
@@ -32,6 +32,7 @@ const SCRIPT = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
 
 async function floor() {
   const parser = await pythonParser();
+  let ts;
   for (const path of await listFiles(root)) {
     const text = await readFile(join(root, path), 'utf8');
     if (path.endsWith('.py') || path.endsWith('.pyi')) parser.parse(text)?.delete();
@@ -39,7 +40,10 @@ async function floor() {
       const cells = JSON.parse(text).cells ?? [];
       const code = cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : String(c.source ?? ''))).join('\n');
       parser.parse(code)?.delete();
-    } else if (SCRIPT.test(path)) ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+    } else if (SCRIPT.test(path)) {
+      ts ??= (await import('ts-morph')).ts;
+      ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+    }
   }
   return {};
 }
