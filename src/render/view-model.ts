@@ -6,6 +6,7 @@ import type { RubricStatus } from '../scoring/evaluate-rubric.js';
 import type { Stack, StackItem } from '../stack/types.js';
 import type { Evidence } from '../types.js';
 import type { Escaper } from './escaper.js';
+import { addTo } from '../multimap.js';
 import { evidenceHref } from './evidence-href.js';
 
 /** How much of the report a view shows; the rest is counted ("N more … not shown"), never cut mid-text. */
@@ -43,6 +44,8 @@ export interface FindingView {
   symbol: string;
   message: string;
   question: string | null;
+  /** How many findings this one stands for: a check's identical findings are shown once, their places together; null for one. */
+  repeats: number | null;
   evidence: EvidenceView[];
   evidenceMore: number;
 }
@@ -166,25 +169,24 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
   const { target, stack } = report;
 
   const shown = pickFindings(report.findings, report.scorecard, limits.findings);
-  const findingView = (f: Finding): FindingView => {
-    const places = distinct(f.evidence);
+  /** One finding, or the findings of one check with the same kind and message (the first one's question). */
+  const findingView = (alike: readonly Finding[]): FindingView => {
+    const f = alike[0]!;
+    const places = distinct(alike.flatMap((one) => one.evidence));
     return {
       kind: f.kind,
       kindLabel: KIND_LABEL[f.kind],
       symbol: KIND_SYMBOL[f.kind],
       message: esc.message(f.message),
       question: f.question ? esc.message(f.question) : null,
+      repeats: alike.length > 1 ? alike.length : null,
       evidence: places.slice(0, limits.evidencePerFinding).map(evidenceView),
       evidenceMore: Math.max(0, places.length - limits.evidencePerFinding),
     };
   };
   const scoreByArea = new Map(report.scorecard.map((score) => [score.area, score]));
   const areaIndexes = new Map<string, number[]>();
-  report.findings.forEach((f, i) => {
-    const list = areaIndexes.get(f.area);
-    if (list) list.push(i);
-    else areaIndexes.set(f.area, [i]);
-  });
+  report.findings.forEach((f, i) => addTo(areaIndexes, f.area, i));
   const areaOrder = [...report.scorecard.map((s) => s.area), ...[...areaIndexes.keys()].filter((a) => !scoreByArea.has(a))];
   const areas = areaOrder.flatMap((area): AreaView[] => {
     const indexes = areaIndexes.get(area) ?? [];
@@ -196,7 +198,7 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
       area: esc.text(area),
       levelLabel: score ? LEVEL_LABEL[score.level] : 'not scored',
       reason: esc.text(score?.reason ?? `${indexes.length} finding${indexes.length === 1 ? '' : 's'}`),
-      findings: visible.map((i) => findingView(report.findings[i]!)),
+      findings: alikeGroups(visible.map((i) => report.findings[i]!)).map(findingView),
       hidden: indexes.length - visible.length,
     }];
   });
@@ -347,6 +349,17 @@ function pickFindings(findings: readonly Finding[], scorecard: readonly AreaScor
 }
 
 /** Strengths first, then concerns, then observations: the order the scorecard cell reads in. */
+/**
+ * Findings grouped by check, kind and message, in the order of each group's first: a large
+ * repository repeats one pattern hundreds of times (the same model load in every script), and a
+ * reader needs it once with its places, not a page per copy.
+ */
+function alikeGroups(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) addTo(groups, `${finding.check}\u0000${finding.kind}\u0000${finding.message}`, finding);
+  return [...groups.values()];
+}
+
 function sortedByKind(indexes: readonly number[], findings: readonly Finding[]): number[] {
   const rank: Record<FindingKind, number> = { strength: 0, concern: 1, info: 2 };
   return [...indexes].sort((a, b) => rank[findings[a]!.kind] - rank[findings[b]!.kind] || a - b);
