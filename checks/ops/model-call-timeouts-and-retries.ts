@@ -61,10 +61,15 @@ export default defineCheck({
     const clientCalls = new Set(pythonCallsTo(facts, PY_CLIENTS));
     for (const module of facts.python) {
       if (isTestPath(module.path)) continue;
-      const modelCallees = new Set(module.calls.filter((c) => pythonModelCall(c, module) || isModelHttpCall(c, module)).map((c) => plainCallee(c.callee)));
+      // The callees of the module's model calls, listed only for a module that creates an httpx client.
+      let modelCallees: string[] | undefined;
+      const callsModel = (client: string) => {
+        modelCallees ??= [...new Set(module.calls.filter((c) => pythonModelCall(c, module) || isModelHttpCall(c, module)).map((c) => plainCallee(c.callee)))];
+        return modelCallees.some((c) => c.startsWith(`${client}.`));
+      };
       for (const call of module.calls) {
         const plain = plainCallee(call.callee);
-        const httpxClient = /^httpx\.(Client|AsyncClient)$/.test(plain) && [...modelCallees].some((c) => c.startsWith(`${plain}.`));
+        const httpxClient = /^httpx\.(Client|AsyncClient)$/.test(plain) && callsModel(plain);
         if (!httpxClient && !clientCalls.has(call)) continue;
         if (isNone(call, TIMEOUT_KWARGS)) yield { kind: 'concern', messageId: 'timeoutDisabled', evidence: [call.evidence], data: { call: `${call.raw}(…)`, at: at(call.evidence) } };
         else if (settingsOf(call).length) yield { kind: 'strength', messageId: 'clientSettings', evidence: [call.evidence], data: { client: `${call.raw}(…)`, settings: settingsOf(call).join(', ') } };
@@ -112,8 +117,8 @@ export default defineCheck({
       const how = call ? `\`${call.raw}(${[...call.args.map((a) => a.text), ...Object.entries(call.kwargs).map(([k, v]) => `${k}=${v.text}`)].join(', ').slice(0, 100)})\`` : `\`@${fn.decorators.find((d) => RETRY_DECORATOR.test(plainCallee(d)))}\``;
       yield { kind: 'strength', messageId: 'retried', evidence: [evidence], data: { name, how } };
     }
-    for (const call of facts.python.flatMap((m) => (isTestPath(m.path) ? [] : m.calls))) {
-      if (call.name === 'with_retry' && /^(langchain|langchain_\w+)\./.test(call.callee)) {
+    for (const call of facts.python.flatMap((m) => (isTestPath(m.path) ? [] : m.calls.filter((c) => c.name === 'with_retry')))) {
+      if (/^(langchain|langchain_\w+)\./.test(call.callee)) {
         yield { kind: 'strength', messageId: 'retried', evidence: [call.evidence], data: { name: call.raw.slice(0, call.raw.lastIndexOf('.')), how: `\`.with_retry(${Object.entries(call.kwargs).map(([k, v]) => `${k}=${v.text}`).join(', ').slice(0, 80)})\`` } };
       }
     }

@@ -154,16 +154,27 @@ export function argument(call: PyCall, keyword: string, position?: number): PyVa
   return call.kwargs[keyword] ?? (position === undefined ? undefined : call.args[position]);
 }
 
-/** Whether a file is a test: pytest's naming rules, `*.test.ts`/`*.spec.js`, or a `tests`/`__tests__` folder. */
+const testPaths = new Map<string, boolean>();
+
+/**
+ * Whether a file is a test: pytest's naming rules, `*.test.ts`/`*.spec.js`, or a `tests`/`__tests__`
+ * folder. Memoised: checks ask it of every call, string and function they look at, and a large
+ * repository's facts share each path.
+ */
 export function isTestPath(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return (
-    /^test_.*\.py$/.test(name) ||
-    /_test\.py$/.test(name) ||
-    name === 'conftest.py' ||
-    /\.(test|spec)\.[cm]?[jt]sx?$/.test(name) ||
-    /(^|\/)(tests?|__tests__)\//.test(path)
-  );
+  let known = testPaths.get(path);
+  if (known === undefined) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    known =
+      /^test_.*\.py$/.test(name) ||
+      /_test\.py$/.test(name) ||
+      name === 'conftest.py' ||
+      /\.(test|spec)\.[cm]?[jt]sx?$/.test(name) ||
+      /(^|\/)(tests?|__tests__)\//.test(path);
+    if (testPaths.size >= 100_000) testPaths.clear();
+    testPaths.set(path, known);
+  }
+  return known;
 }
 
 const codeStringsOf = new WeakMap<Facts, readonly { value: string; evidence: Evidence }[]>();

@@ -58,11 +58,11 @@ export function detectModels(facts: Facts): StackItem[] {
   for (const m of facts.python) {
     /** Where the string itself appears: the constant's definition when passed by name. */
     const whereWritten = (value: PyValue) => value.definedAt ?? value.evidence;
-    for (const a of m.assignments) if (isModelKey(a.target.split('.').pop()!)) add(a.value.literal, a.value.evidence);
+    for (const a of m.assignments) if (isModelKey(a.target.slice(a.target.lastIndexOf('.') + 1))) add(a.value.literal, a.value.evidence);
     for (const p of m.pairs) if (isModelKey(p.key)) add(p.value.literal, whereWritten(p.value));
     for (const call of m.calls) {
       if (DATASET_CALLS.has(call.name)) continue;
-      for (const [key, value] of Object.entries(call.kwargs)) if (isModelKey(key)) add(value.literal, whereWritten(value));
+      for (const key in call.kwargs) if (isModelKey(key)) add(call.kwargs[key]!.literal, whereWritten(call.kwargs[key]!));
       const first = call.args[0];
       if (first && MODEL_FIRST_ARG.has(call.name)) add(first.literal, whereWritten(first));
     }
