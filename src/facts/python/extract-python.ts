@@ -93,13 +93,14 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
     const paren = name.indexOf('(');
     const head = paren >= 0 ? name.slice(0, paren) : name;
     const tail = paren >= 0 ? name.slice(paren) : '';
-    const segments = head.split('.');
-    for (let i = segments.length; i >= 1; i--) {
-      const prefix = segments.slice(0, i).join('.');
-      const bound = bindings.get(prefix) ?? (i === 1 ? aliases.get(prefix) : undefined);
-      if (bound) return [bound, ...segments.slice(i)].join('.') + tail;
+    // The longest dotted prefix that is bound wins (`a.b.c`, then `a.b`, then `a`, an import alias only as a whole name).
+    for (let prefix = head; ; ) {
+      const dot = prefix.lastIndexOf('.');
+      const bound = bindings.get(prefix) ?? (dot < 0 ? aliases.get(prefix) : undefined);
+      if (bound) return bound + head.slice(prefix.length) + tail;
+      if (dot < 0) return name;
+      prefix = prefix.slice(0, dot);
     }
-    return name;
   };
 
   const resolveCallee = (fnNode: Node | null): string | null => {
@@ -585,7 +586,7 @@ function rawStringBody(node: Node): string {
 
 function cut(text: string): string {
   const flat = text.length > MAX_TEXT * 2 ? text.slice(0, MAX_TEXT * 2) : text;
-  const one = flat.replace(/\s*\n\s*/g, ' ');
+  const one = flat.includes('\n') ? flat.replace(/\s*\n\s*/g, ' ') : flat;
   return intern(clip(one, MAX_TEXT));
 }
 
