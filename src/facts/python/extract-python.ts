@@ -107,7 +107,8 @@ export function extractPython(tree: SyntaxTree, path: string, kind: PyModule['ki
     const name = dotted(fnNode);
     if (!name) return null;
     // Resolve the innermost call receivers first: `AutoModel.from_pretrained(...).to` keeps its chain.
-    return intern(name.replace(/^[^(]*/, (head) => resolve(head)));
+    const paren = name.indexOf('(');
+    return paren < 0 ? resolve(name) : intern(resolve(name.slice(0, paren)) + name.slice(paren));
   };
 
   /** A type annotation's text with its leading name resolved: `AskRequest` → `.models.AskRequest`. */
