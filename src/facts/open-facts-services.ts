@@ -49,33 +49,49 @@ function threadsOf(value: string | undefined, warn?: FactsCacheWarn): number | u
 /** Cache values waiting to be written at most, in bytes: past it a review waits for the writes. */
 export const WRITE_BEHIND_BYTES = 64 * 1024 * 1024;
 
+/** Cache writes made at once: each is a gzip and a handful of file system calls, mostly waiting. */
+export const WRITES_IN_FLIGHT = 4;
+
 /**
- * The cache as reviews use it: writes are handed over and made one at a time, behind the review
- * (the gzip on one of libuv's threads, while the review's thread parses and checks), so filling
- * the cache hardly slows a first review. A huge repository's values cannot pile up in memory: past
+ * The cache as reviews use it: writes are handed over and made behind the review, a few at a time
+ * (the gzip on libuv's threads, while the review's thread parses and checks), so filling the cache
+ * hardly slows a first review. A huge repository's values cannot pile up in memory: past
  * `maxQueuedBytes` waiting, `set` resolves only once the queue is back under it. `close` waits for
  * the writes still queued.
  */
-export function writeBehind(cache: OpenedFactsCache, maxQueuedBytes = WRITE_BEHIND_BYTES): OpenedFactsCache {
-  let tail: Promise<void> = Promise.resolve();
+export function writeBehind(cache: OpenedFactsCache, maxQueuedBytes = WRITE_BEHIND_BYTES, inFlight = WRITES_IN_FLIGHT): OpenedFactsCache {
+  const queue: { key: string; value: Buffer }[] = [];
   let queued = 0;
+  let running = 0;
   const waiting: Array<() => void> = [];
+  const drained: Array<() => void> = [];
+  const pump = (): void => {
+    while (running < inFlight && queue.length > 0) {
+      const { key, value } = queue.shift()!;
+      running++;
+      void cache
+        .set(key, value)
+        .catch(() => undefined)
+        .then(() => {
+          running--;
+          queued -= value.length;
+          if (queued <= maxQueuedBytes) for (const resume of waiting.splice(0)) resume();
+          pump();
+          if (running === 0) for (const done of drained.splice(0)) done();
+        });
+    }
+  };
   return {
     kind: cache.kind,
     get: (key) => cache.get(key),
     set: (key, value) => {
       queued += value.length;
-      tail = tail
-        .then(() => cache.set(key, value))
-        .catch(() => undefined)
-        .then(() => {
-          queued -= value.length;
-          if (queued <= maxQueuedBytes) for (const resume of waiting.splice(0)) resume();
-        });
+      queue.push({ key, value });
+      pump();
       return queued <= maxQueuedBytes ? Promise.resolve() : new Promise<void>((resume) => waiting.push(resume));
     },
     close: async () => {
-      await tail;
+      if (running > 0) await new Promise<void>((done) => drained.push(done));
       await cache.close();
     },
   };

@@ -40,7 +40,7 @@ describe('the facts services of a process', () => {
     expect(warm.facts.python.map((m) => m.calls.length)).toEqual(cold.facts.python.map((m) => m.calls.length));
   });
 
-  it('write one value at a time behind the review, and make a review wait once too many bytes are unwritten', async () => {
+  it('write a few values at a time behind the review, and make a review wait once too many bytes are unwritten', async () => {
     const written: string[] = [];
     const release: Array<() => void> = [];
     const slow: OpenedFactsCache = {
@@ -49,17 +49,21 @@ describe('the facts services of a process', () => {
       set: (key) => new Promise<void>((resolve) => release.push(() => (written.push(key), resolve()))),
       close: async () => undefined,
     };
-    const cache = writeBehind(slow, 10);
-    const settled = (promise: Promise<void>) => Promise.race([promise.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
+    const cache = writeBehind(slow, 20, 2);
+    const settled = (promise: Promise<unknown>) => Promise.race([promise.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
     expect(await settled(cache.set('a', Buffer.alloc(8)))).toBe(true); // 8 bytes waiting: taken at once
-    const b = cache.set('b', Buffer.alloc(8)); // 16 bytes waiting: the review waits
-    expect(await settled(b)).toBe(false);
-    expect(release).toHaveLength(1); // one write at a time
+    expect(await settled(cache.set('b', Buffer.alloc(8)))).toBe(true); // 16 bytes
+    const c = cache.set('c', Buffer.alloc(8)); // 24 bytes waiting: the review waits
+    expect(await settled(c)).toBe(false);
+    expect(release).toHaveLength(2); // two writes at a time, the third queued
     release.shift()!();
-    expect(await settled(b)).toBe(true); // a is written: 8 bytes waiting
-    await new Promise((r) => setTimeout(r, 0));
+    expect(await settled(c)).toBe(true); // a is written: 16 bytes waiting
+    expect(release).toHaveLength(2); // c started in a's place
+    const closed = cache.close();
+    expect(await settled(closed)).toBe(false); // close waits for the writes still running
     release.shift()!();
-    await cache.close();
-    expect(written).toEqual(['a', 'b']);
+    release.shift()!();
+    expect(await settled(closed)).toBe(true);
+    expect(written).toEqual(['a', 'b', 'c']);
   });
 });

@@ -71,6 +71,8 @@ export function createDiskFactsCache(options: DiskFactsCacheOptions): OpenedFact
   let total: number | undefined;
   let counting: Promise<void> | undefined;
   let evicting: Promise<void> | undefined;
+  /** Shard folders this process has made (or found): one `mkdir` each, not one per write. */
+  const shards = new Set<string>();
 
   const pathOf = (hash: string) => join(dir, hash.slice(0, 2), hash);
 
@@ -130,7 +132,10 @@ export function createDiskFactsCache(options: DiskFactsCacheOptions): OpenedFact
         const body = await compressValue(value);
         const header = Buffer.from(`${MAGIC} ${hash} ${sha256(body)} ${body.length}\n`, 'latin1');
         await count();
-        await mkdir(join(dir, hash.slice(0, 2)), { recursive: true, mode: 0o700 });
+        if (!shards.has(hash.slice(0, 2))) {
+          await mkdir(join(dir, hash.slice(0, 2)), { recursive: true, mode: 0o700 });
+          shards.add(hash.slice(0, 2));
+        }
         await writeFile(temp, Buffer.concat([header, body]), { flag: 'wx', mode: 0o600 });
         const seconds = now() / 1000;
         await utimes(temp, seconds, seconds);
@@ -138,6 +143,7 @@ export function createDiskFactsCache(options: DiskFactsCacheOptions): OpenedFact
         await rename(temp, path);
         total = (total ?? 0) + header.length + body.length - previous;
       } catch (error) {
+        shards.delete(hash.slice(0, 2)); // made again by the next write, should the folder have gone
         await unlink(temp).catch(() => undefined);
         fail('write', error);
         return;
