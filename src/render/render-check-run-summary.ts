@@ -19,11 +19,11 @@ export interface CheckRunBudget {
 }
 
 /** What a summary shows when everything fits: every finding with a few lines of evidence. */
-const ROOMY: ViewLimits = { findings: Number.POSITIVE_INFINITY, evidencePerFinding: 3, claims: 30, skipped: 20, stackItems: 20 };
+const ROOMY: ViewLimits = { findings: Number.POSITIVE_INFINITY, evidencePerFinding: 3, placeEveryFinding: false, claims: 30, skipped: 20, stackItems: 20 };
 /** Once findings must go: one evidence line each, so more findings fit. */
 const TIGHT: ViewLimits = { ...ROOMY, evidencePerFinding: 1 };
 /** When even no findings do not fit (huge claims or paths): the short lists cut too. */
-const BARE: ViewLimits = { findings: 0, evidencePerFinding: 1, claims: 5, skipped: 5, stackItems: 5 };
+const BARE: ViewLimits = { findings: 0, evidencePerFinding: 1, placeEveryFinding: false, claims: 5, skipped: 5, stackItems: 5 };
 /** Stack parts named in the title, most telling first. */
 const TITLE_STACK = ['fineTuning', 'vectorStores', 'servingEngines', 'apiFrameworks', 'libraries', 'containers'] as const;
 

@@ -14,6 +14,11 @@ export interface ViewLimits {
   /** Findings shown in the per-area sections: concerns first, then strengths, then observations, the most weighed areas first. */
   findings: number;
   evidencePerFinding: number;
+  /**
+   * Whether a check's identical findings, shown once, list a place for every one of them (the full
+   * report, where every finding is linked) rather than `evidencePerFinding` places in all.
+   */
+  placeEveryFinding: boolean;
   claims: number;
   skipped: number;
   /** Items listed per stack category. */
@@ -21,7 +26,7 @@ export interface ViewLimits {
 }
 
 /** The whole report: every finding, enough evidence to check each one, long lists cut with a count. */
-export const FULL_REPORT_LIMITS: ViewLimits = { findings: Number.POSITIVE_INFINITY, evidencePerFinding: 8, claims: 60, skipped: 30, stackItems: 40 };
+export const FULL_REPORT_LIMITS: ViewLimits = { findings: Number.POSITIVE_INFINITY, evidencePerFinding: 8, placeEveryFinding: true, claims: 60, skipped: 30, stackItems: 40 };
 
 export interface ViewOptions {
   /** `https://github.com/o/r/blob/<sha>/` when the source is on GitHub; locations are plain code otherwise. */
@@ -169,10 +174,14 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
   const { target, stack } = report;
 
   const shown = pickFindings(report.findings, report.scorecard, limits.findings);
-  /** One finding, or the findings of one check with the same kind and message (the first one's question). */
+  /**
+   * One finding, or the findings of one check with the same kind and message (the first one's
+   * question), each one's first place before the others' further places.
+   */
   const findingView = (alike: readonly Finding[]): FindingView => {
     const f = alike[0]!;
-    const places = distinct(alike.flatMap((one) => one.evidence));
+    const places = distinct([...alike.flatMap((one) => one.evidence.slice(0, 1)), ...alike.flatMap((one) => one.evidence.slice(1))]);
+    const shown = limits.placeEveryFinding ? Math.max(limits.evidencePerFinding, alike.length) : limits.evidencePerFinding;
     return {
       kind: f.kind,
       kindLabel: KIND_LABEL[f.kind],
@@ -180,8 +189,8 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
       message: esc.message(f.message),
       question: f.question ? esc.message(f.question) : null,
       repeats: alike.length > 1 ? alike.length : null,
-      evidence: places.slice(0, limits.evidencePerFinding).map(evidenceView),
-      evidenceMore: Math.max(0, places.length - limits.evidencePerFinding),
+      evidence: places.slice(0, shown).map(evidenceView),
+      evidenceMore: Math.max(0, places.length - shown),
     };
   };
   const scoreByArea = new Map(report.scorecard.map((score) => [score.area, score]));

@@ -50,13 +50,14 @@ describe('the Markdown report', () => {
     expect(renderMarkdown(report, null)).toContain('- `app/rag (v2).py:12` `split(text, 2000)`');
   });
 
-  it('shows a check\'s identical findings once, with how many there are and their places together', () => {
+  it('shows a check\'s identical findings once, with how many there are and a place for each', () => {
     const loads = Array.from({ length: 12 }, (_, i) => finding('transformers', 'strength', 'loads `MODEL` in bfloat16', `scripts/run_${i}.py`, 7, 'model = load(MODEL)'));
     const other = finding('transformers', 'strength', 'loads `BASE` in bfloat16', 'train.py', 3, 'model = load(BASE)');
     const markdown = renderMarkdown(syntheticReport({ findings: [...loads, other] }), null);
     expect(markdown.match(/loads `MODEL` in bfloat16/g)).toHaveLength(1);
     expect(markdown).toContain('- ✓ **strength** loads `MODEL` in bfloat16 (12 times)\n  - `scripts/run_0.py:7` `model = load(MODEL)`\n');
-    expect(markdown).toContain('  - `scripts/run_7.py:7` `model = load(MODEL)`\n  - and 4 more places\n');
+    expect(markdown).toContain('  - `scripts/run_11.py:7` `model = load(MODEL)`\n- ✓ **strength** loads `BASE`');
+    expect(markdown).not.toContain('more places');
     expect(markdown).toContain('- ✓ **strength** loads `BASE` in bfloat16\n  - `train.py:3` `model = load(BASE)`');
   });
 
