@@ -6,7 +6,7 @@ import { throttledProgress } from '../progress.js';
 import { configFormat, parseConfigDocuments } from './config/parse-config.js';
 import { extractDockerfile, isDockerfilePath } from './dockerfile/extract-dockerfile.js';
 import { findDuplicates } from './find-duplicates.js';
-import { shareRepeats } from './intern.js';
+import { relocated, shareRepeats } from './intern.js';
 import { extractDependencies, isManifest, type ManifestContext } from './manifests/extract-dependencies.js';
 import { formatSeconds, ParseTimeExceeded, type ParseBudget } from './parse-budget.js';
 import { linkConstants } from './python/link-constants.js';
@@ -141,6 +141,7 @@ export async function buildFacts(workspace: Workspace, options: BuildFactsOption
         if (!outcome) {
           await loadParserFor(file.path); // once per review, not part of any one file's budget
           outcome = await extractSourceFile(file, budgetFrom(now()), scriptExtractor);
+          if (outcome.ok) outcome = { ok: true, facts: relocated(outcome.facts) };
         }
         if (!outcome.ok && outcome.reason === 'limit' && outOfTime()) {
           stoppedAt = index; // the review's own budget ran out during this file

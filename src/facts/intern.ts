@@ -66,3 +66,50 @@ function isEmptyRecord(value: object): boolean {
   for (const _ in value) return false;
   return true;
 }
+
+/**
+ * A copy of one file's facts made right after they are extracted, so that they lie together in
+ * memory: extraction allocates them between the syntax tree's nodes, and the garbage collector
+ * leaves them scattered across the heap, where every later pass over them (the stack detectors,
+ * then a hundred checks) waits on the memory. Made here, the extracted originals die young; the
+ * copy takes the same memory. Over copied facts the stack and the checks take about 40 % less
+ * time (1,000 and 20,000 files alike), and the facts stage no longer. (Facts from a thread or the
+ * cache are laid out together already: they were just deserialised.) Shared objects stay shared, frozen ones
+ * (`NONE`, `NO_ENTRIES`) are kept as they are, and so is anything that is not a plain object, an
+ * array or a Map. Iterative: a hostile file's deeply nested literal cannot overflow the stack.
+ */
+export function relocated<T extends object>(facts: T): T {
+  const copies = new Map<object, object>();
+  const copyOf = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+    const known = copies.get(value);
+    if (known) return known;
+    const copy = Array.isArray(value) ? new Array<unknown>(value.length) : value instanceof Map ? new Map() : isPlain(value) ? (Object.getPrototypeOf(value) === null ? Object.create(null) : {}) : value;
+    copies.set(value, copy);
+    if (copy !== value) pending.push([value, copy]);
+    return copy;
+  };
+  const pending: [object, object][] = [];
+  const root = copyOf(facts) as T;
+  while (pending.length > 0) {
+    const [from, to] = pending.pop()!;
+    if (Array.isArray(from)) {
+      for (let i = 0; i < from.length; i++) (to as unknown[])[i] = copyOf(from[i]);
+    } else if (from instanceof Map) {
+      for (const [key, item] of from) (to as Map<unknown, unknown>).set(key, copyOf(item));
+    } else {
+      for (const key in from) {
+        const item = copyOf((from as Record<string, unknown>)[key]);
+        // A keyword argument named `__proto__` is data here, as it was in the original.
+        if (key === '__proto__') Object.defineProperty(to, key, { value: item, enumerable: true, writable: true, configurable: true });
+        else (to as Record<string, unknown>)[key] = item;
+      }
+    }
+  }
+  return root;
+}
+
+function isPlain(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
