@@ -181,7 +181,7 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
   const findingView = (alike: readonly Finding[]): FindingView => {
     const f = alike[0]!;
     const places = distinct([...alike.flatMap((one) => one.evidence.slice(0, 1)), ...alike.flatMap((one) => one.evidence.slice(1))]);
-    const shown = limits.placeEveryFinding ? Math.max(limits.evidencePerFinding, alike.length) : limits.evidencePerFinding;
+    const placesShown = limits.placeEveryFinding ? Math.max(limits.evidencePerFinding, alike.length) : limits.evidencePerFinding;
     return {
       kind: f.kind,
       kindLabel: KIND_LABEL[f.kind],
@@ -189,8 +189,8 @@ export function buildView(report: Report, options: ViewOptions): ReportView {
       message: esc.message(f.message),
       question: f.question ? esc.message(f.question) : null,
       repeats: alike.length > 1 ? alike.length : null,
-      evidence: places.slice(0, shown).map(evidenceView),
-      evidenceMore: Math.max(0, places.length - shown),
+      evidence: places.slice(0, placesShown).map(evidenceView),
+      evidenceMore: Math.max(0, places.length - placesShown),
     };
   };
   const scoreByArea = new Map(report.scorecard.map((score) => [score.area, score]));

@@ -128,13 +128,14 @@ export function createDiskFactsCache(options: DiskFactsCacheOptions): OpenedFact
       const hash = factsCacheKeyHash(key);
       const path = pathOf(hash);
       const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+      const shard = hash.slice(0, 2);
       try {
         const body = await compressValue(value);
         const header = Buffer.from(`${MAGIC} ${hash} ${sha256(body)} ${body.length}\n`, 'latin1');
         await count();
-        if (!shards.has(hash.slice(0, 2))) {
-          await mkdir(join(dir, hash.slice(0, 2)), { recursive: true, mode: 0o700 });
-          shards.add(hash.slice(0, 2));
+        if (!shards.has(shard)) {
+          await mkdir(join(dir, shard), { recursive: true, mode: 0o700 });
+          shards.add(shard);
         }
         await writeFile(temp, Buffer.concat([header, body]), { flag: 'wx', mode: 0o600 });
         const seconds = now() / 1000;
@@ -143,7 +144,7 @@ export function createDiskFactsCache(options: DiskFactsCacheOptions): OpenedFact
         await rename(temp, path);
         total = (total ?? 0) + header.length + body.length - previous;
       } catch (error) {
-        shards.delete(hash.slice(0, 2)); // made again by the next write, should the folder have gone
+        shards.delete(shard); // made again by the next write, should the folder have gone
         await unlink(temp).catch(() => undefined);
         fail('write', error);
         return;
