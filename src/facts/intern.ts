@@ -1,8 +1,9 @@
+import { memoised } from '../memoised.js';
+
 /** Strings up to this long are shared: names, callees and short values repeat across a repository's files. */
 const MAX_INTERNED = 64;
 /** Past this many, the table starts over: a long-running server never grows it without bound. */
 const MAX_TABLE = 200_000;
-const interned = new Map<string, string>();
 
 /**
  * One copy of each short string the facts hold (`self.logger.info`, `print`, `model`), instead of
@@ -12,13 +13,8 @@ export function intern(text: string): string {
   return text.length > MAX_INTERNED ? text : share(text);
 }
 
-function share(text: string): string {
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  if (interned.size >= MAX_TABLE) interned.clear();
-  interned.set(text, text);
-  return text;
-}
+/** The first copy of `text` seen, which every later equal string stands for. */
+const share = memoised((text: string) => text, MAX_TABLE);
 
 /**
  * The one empty list facts hold (a call without positional arguments, a function without

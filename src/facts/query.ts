@@ -1,4 +1,5 @@
 import type { Evidence, SourceFile } from '../types.js';
+import { memoised } from '../memoised.js';
 import { addTo, trimLists } from '../multimap.js';
 import { snippetOf } from './evidence.js';
 import type { Facts, PyCall, PyModule, PyValue, ScriptCall } from './types.js';
@@ -46,19 +47,12 @@ export function nameMatches(name: string, pattern: string): boolean {
   return next === '.' || next === '/';
 }
 
-const plainCallees = new Map<string, string>();
+const withoutCallMarkers = memoised((callee: string) => callee.replace(/\(\)/g, ''), 100_000);
 
 /** A callee without call markers: `a.B().c` → `a.B.c` (memoised: detectors ask for the same callees often). */
 export function plainCallee(callee: string): string {
   // Most callees have no call marker: no lookup, no copy.
-  if (!callee.includes('()')) return callee;
-  let plain = plainCallees.get(callee);
-  if (plain === undefined) {
-    plain = callee.replace(/\(\)/g, '');
-    if (plainCallees.size > 100_000) plainCallees.clear();
-    plainCallees.set(callee, plain);
-  }
-  return plain;
+  return callee.includes('()') ? withoutCallMarkers(callee) : callee;
 }
 
 /** A callee pattern taken apart once: `calleeMatches` runs per call per pattern. */
@@ -69,22 +63,12 @@ interface CalleePattern {
   reexport: { prefix: string; suffix: string } | null;
 }
 
-const calleePatterns = new Map<string, CalleePattern>();
-
-function calleePattern(pattern: string): CalleePattern {
-  let parsed = calleePatterns.get(pattern);
-  if (parsed === undefined) {
-    if (pattern.startsWith('*.')) parsed = { star: { name: pattern.slice(2), suffix: pattern.slice(1) }, reexport: null };
-    else {
-      const [pkg] = pattern.split('.');
-      const last = pattern.slice(pattern.lastIndexOf('.') + 1);
-      parsed = { star: null, reexport: pattern.includes('()') ? null : { prefix: `${pkg}.`, suffix: `.${last}` } };
-    }
-    if (calleePatterns.size > 10_000) calleePatterns.clear();
-    calleePatterns.set(pattern, parsed);
-  }
-  return parsed;
-}
+const calleePattern = memoised((pattern: string): CalleePattern => {
+  if (pattern.startsWith('*.')) return { star: { name: pattern.slice(2), suffix: pattern.slice(1) }, reexport: null };
+  const [pkg] = pattern.split('.');
+  const last = pattern.slice(pattern.lastIndexOf('.') + 1);
+  return { star: null, reexport: pattern.includes('()') ? null : { prefix: `${pkg}.`, suffix: `.${last}` } };
+}, 10_000);
 
 /**
  * Whether a resolved callee is the named API: exactly, through a re-export (same package, same
@@ -154,28 +138,21 @@ export function argument(call: PyCall, keyword: string, position?: number): PyVa
   return call.kwargs[keyword] ?? (position === undefined ? undefined : call.args[position]);
 }
 
-const testPaths = new Map<string, boolean>();
-
 /**
  * Whether a file is a test: pytest's naming rules, `*.test.ts`/`*.spec.js`, or a `tests`/`__tests__`
  * folder. Memoised: checks ask it of every call, string and function they look at, and a large
  * repository's facts share each path.
  */
-export function isTestPath(path: string): boolean {
-  let known = testPaths.get(path);
-  if (known === undefined) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    known =
-      /^test_.*\.py$/.test(name) ||
-      /_test\.py$/.test(name) ||
-      name === 'conftest.py' ||
-      /\.(test|spec)\.[cm]?[jt]sx?$/.test(name) ||
-      /(^|\/)(tests?|__tests__)\//.test(path);
-    if (testPaths.size >= 100_000) testPaths.clear();
-    testPaths.set(path, known);
-  }
-  return known;
-}
+export const isTestPath = memoised((path: string): boolean => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    /^test_.*\.py$/.test(name) ||
+    /_test\.py$/.test(name) ||
+    name === 'conftest.py' ||
+    /\.(test|spec)\.[cm]?[jt]sx?$/.test(name) ||
+    /(^|\/)(tests?|__tests__)\//.test(path)
+  );
+}, 100_000);
 
 const codeStringsOf = new WeakMap<Facts, readonly { value: string; evidence: Evidence }[]>();
 

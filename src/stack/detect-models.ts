@@ -1,26 +1,23 @@
 import { lineContaining } from '../facts/queries/production.js';
+import { memoised } from '../memoised.js';
 import { codeStrings } from '../facts/query.js';
 import type { Facts, Literal, PyValue, ScriptValue } from '../facts/types.js';
 import type { Evidence } from '../types.js';
 import { EvidenceMap } from './evidence-map.js';
 import type { StackItem } from './types.js';
 
-/** Keys and parameters whose value names a model (`model`, `model_name_or_path`, `LLM_MODEL`, `embeddingModel`). */
-export function isModelKey(key: string): boolean {
-  let known = modelKeys.get(key);
-  if (known === undefined) {
-    if (modelKeys.size >= 10_000) modelKeys.clear();
-    const snake = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-    known =
-      /^(pretrained_model_name_or_path|model_name_or_path|repo_id|checkpoint|model_checkpoint)$/.test(snake) ||
-      /^([a-z0-9]+_){0,2}(model|llm)(_name|_id|_repo)?$/.test(snake);
-    modelKeys.set(key, known);
-  }
-  return known;
-}
-
-/** Keys already judged: every call's keywords are asked about, and a repository repeats a few hundred of them. */
-const modelKeys = new Map<string, boolean>();
+/**
+ * Keys and parameters whose value names a model (`model`, `model_name_or_path`, `LLM_MODEL`,
+ * `embeddingModel`). Memoised: every call's keywords are asked about, and a repository repeats a
+ * few hundred of them.
+ */
+export const isModelKey = memoised((key: string): boolean => {
+  const snake = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return (
+    /^(pretrained_model_name_or_path|model_name_or_path|repo_id|checkpoint|model_checkpoint)$/.test(snake) ||
+    /^([a-z0-9]+_){0,2}(model|llm)(_name|_id|_repo)?$/.test(snake)
+  );
+}, 10_000);
 
 /** Config keys holding a container's start command (compose, Kubernetes, Argo). */
 const COMMAND_KEYS = new Set(['command', 'args', 'entrypoint']);

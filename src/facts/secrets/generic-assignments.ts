@@ -3,6 +3,7 @@
  * literal. Found with a single greedy identifier regex and a hand-written look at what follows,
  * so the scan stays linear whatever the line holds.
  */
+import { memoised } from '../../memoised.js';
 
 export interface Assignment {
   kind: string;
@@ -46,18 +47,8 @@ export function isPlaceholder(value: string): boolean {
 /** What every credential-named key holds somewhere: a line without it has no key to look at. */
 const CREDENTIAL_HINT = /token|secret|passw|key/i;
 
-const kindCache = new Map<string, string | null>();
-
 /** The credential kind a key name stands for, or null (`max_tokens`, `tokenizer`, `secret_name`). */
-export function credentialKind(name: string): string | null {
-  let kind = kindCache.get(name);
-  if (kind === undefined) {
-    if (kindCache.size > 10_000) kindCache.clear();
-    kind = kindOfName(name);
-    kindCache.set(name, kind);
-  }
-  return kind;
-}
+export const credentialKind: (name: string) => string | null = memoised(kindOfName, 10_000);
 
 function kindOfName(name: string): string | null {
   if (!CREDENTIAL_HINT.test(name)) return null;
